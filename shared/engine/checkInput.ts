@@ -1,0 +1,32 @@
+import type { ValidateFunction } from 'ajv';
+import { ajvErrorsToFieldErrors } from './ajvErrorsToFieldErrors.ts';
+import type { FieldErrors } from './types.ts';
+
+/** The input of a transition fired without one. Frozen: events share it. */
+export const EMPTY_INPUT: Record<string, unknown> = Object.freeze({});
+
+/**
+ * Checks the input an actor gives with a transition: `null` when it is acceptable, else
+ * the errors by field. Without an input schema only `{}` (or nothing) is accepted, so
+ * stray data never lands in the event log unchecked.
+ *
+ * @example
+ * checkInput(refuserSchema, { motif: 'court' });
+ * // { motif: ['Ce champ doit contenir au moins 10 caractères.'] }
+ */
+export function checkInput(
+  schema: ValidateFunction | null,
+  input: Record<string, unknown>,
+): FieldErrors | null {
+  if (schema !== null) return schema(input) ? null : ajvErrorsToFieldErrors(schema.errors);
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { '': ['Cette action n’attend aucune saisie.'] };
+  }
+  let errors: FieldErrors | null = null;
+  for (const key in input) {
+    if (!Object.hasOwn(input, key)) continue;
+    errors ??= {};
+    errors[key] = ['Ce champ n’est pas attendu.'];
+  }
+  return errors;
+}

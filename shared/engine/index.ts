@@ -1,0 +1,24 @@
+/**
+ * The pure workflow engine: what others may import from `shared/engine`.
+ * Given a definition, a dossier snapshot and an actor, it lists the allowed actions and
+ * computes one transition's outcome as data; the runtime persists and performs it.
+ */
+export { ajvErrorsToFieldErrors } from './ajvErrorsToFieldErrors.ts';
+export { ajvErrorsToGuardFailures } from './ajvErrorsToGuardFailures.ts';
+export { allowedActions } from './allowedActions.ts';
+export { apply } from './apply.ts';
+export { type DueTimer, dueTimers } from './dueTimers.ts';
+export { routeDossier } from './routeDossier.ts';
+export { SYSTEM_ACTOR } from './systemActor.ts';
+export type {
+  Actor,
+  AllowedAction,
+  ApplyOutcome,
+  DossierEvent,
+  DossierSnapshot,
+  EngineAction,
+  EngineError,
+  FieldErrors,
+  GuardFailure,
+  PendingEffect,
+} from './types.ts';
