@@ -1,0 +1,16 @@
+import type { Database } from '../db/types.ts';
+import type { ServerConfig } from './config.ts';
+import type { SessionActor } from './trpc/context.ts';
+
+/**
+ * What the server's features need from the outside world, built once at start-up (or
+ * by a test) and handed to every request through the tRPC context. The clock is a
+ * port so tests can move time (session expiry, SLAs, timers).
+ */
+export interface ServerDeps {
+  database: Database;
+  config: ServerConfig;
+  clock: () => Date;
+  /** Resolves the session cookie to an actor, or null (expired, revoked, absent). */
+  resolveSession(cookies: Record<string, string>, now: Date): Promise<SessionActor | null>;
+}

@@ -1,0 +1,61 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { ServerDeps } from '../deps.ts';
+import { parseCookies } from '../http/cookies.ts';
+
+/** Who is calling, resolved from the session cookie by the auth feature. */
+export interface SessionActor {
+  sessionId: string;
+  tenantId: string;
+  userId: string;
+  kind: 'citizen' | 'staff';
+  roles: Array<'admin' | 'agent' | 'supervisor'>;
+  /** Unit ids the user belongs to. */
+  unitIds: string[];
+  /** Unit codes the user covers (own units and their descendants), for the engine. */
+  unitCodes: string[];
+}
+
+export interface Context {
+  deps: ServerDeps;
+  requestId: string;
+  ip: string;
+  userAgent: string;
+  cookies: Record<string, string>;
+  session: SessionActor | null;
+  /** Adds a `Set-Cookie` header to the response. */
+  setCookie(value: string): void;
+  setHeader(name: string, value: string): void;
+}
+
+/**
+ * Builds the per-request context for the Node HTTP adapter. The session is resolved
+ * through `deps.resolveSession` so every process can serve every request: sessions
+ * live in PostgreSQL, not in memory.
+ *
+ * @example
+ * createHTTPHandler({ router: appRouter, createContext: contextFactory(deps) });
+ */
+export function contextFactory(deps: ServerDeps) {
+  return async ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Promise<Context> => {
+    const cookies = parseCookies(req.headers.cookie);
+    const requestId = randomUUID();
+    res.setHeader('X-Request-Id', requestId);
+    const setCookies: string[] = [];
+    return {
+      deps,
+      requestId,
+      ip: req.socket.remoteAddress ?? 'unknown',
+      userAgent: req.headers['user-agent'] ?? '',
+      cookies,
+      session: await deps.resolveSession(cookies, deps.clock()),
+      setCookie(value) {
+        setCookies.push(value);
+        res.setHeader('Set-Cookie', setCookies);
+      },
+      setHeader(name, value) {
+        res.setHeader(name, value);
+      },
+    };
+  };
+}
