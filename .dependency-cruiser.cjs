@@ -7,7 +7,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^shared/' },
       to: {
-        pathNot: '^shared/|^node_modules/(ajv|ajv-formats|json-logic-js|tinyduration|date-fns|liquidjs|fast-check|xstate|vitest|@vitest|tinybench)/',
+        pathNot: '^shared/|^node_modules/(ajv|ajv-formats|json-logic-js|safe-regex2|ret|tinyduration|date-fns|liquidjs|fast-check|xstate|vitest|@vitest|tinybench)/',
       },
     },
     {
