@@ -1,0 +1,62 @@
+import { drizzle } from 'drizzle-orm/postgres-js';
+import postgres, { type Sql } from 'postgres';
+import * as schema from '../schema/index.ts';
+import type { Database, ExecuteSql } from '../types.ts';
+import { rowsOf } from './driverValues.ts';
+import { migratePostgres } from './migrations.ts';
+import { sqlExecutorFor } from './sqlExecutorFor.ts';
+
+export interface OpenPostgresOptions {
+  url: string;
+  /** Pool size; postgres.js opens connections lazily. */
+  maxConnections?: number | undefined;
+  migrate: boolean;
+}
+
+/**
+ * PostgreSQL through postgres.js and `drizzle-orm/postgres-js`. Prefer `openDatabase`.
+ *
+ * @example
+ * const database = await openPostgres({ url: process.env.DATABASE_URL!, migrate: true });
+ */
+export async function openPostgres(options: OpenPostgresOptions): Promise<Database> {
+  if (options.migrate) await migratePostgres(options.url);
+  const client = postgres(options.url, {
+    max: options.maxConnections ?? 10,
+    // Notices ("already exists, skipping") are noise in logs and tests.
+    onnotice: () => {},
+    connection: { application_name: 'guichet' },
+  });
+  const db = drizzle(client, { schema });
+  const inSession = sqlExecutorFor(db);
+  const executeSql: ExecuteSql = async (text, values) =>
+    values && values.length > 0 ? inSession(text, values) : { rows: await runScript(client, text) };
+  return {
+    db,
+    kind: 'postgres',
+    executeSql,
+    migrate: () => migratePostgres(options.url),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/**
+ * Runs a parameterless, possibly multi-statement script with the simple protocol on a
+ * connection of its own: pg-boss's scripts carry BEGIN/COMMIT, which postgres.js refuses
+ * on a pooled connection, and a failure mid-script must not hand an aborted transaction
+ * back to the pool.
+ */
+async function runScript(client: Sql, text: string): Promise<unknown[]> {
+  const reserved = await client.reserve();
+  try {
+    return rowsOf(await reserved.unsafe(text).simple());
+  } catch (error) {
+    await reserved
+      .unsafe('rollback')
+      .simple()
+      .catch(() => {});
+    throw error;
+  } finally {
+    reserved.release();
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The persistence layer: what `runtime/server` may import. Test helpers live in
+ * `./testing/index.ts` so production code never pulls vitest in.
+ */
+import * as schema from './schema/index.ts';
+
+export { type ChainVerdict, verifyEventChain } from './audit/verifyEventChain.ts';
+export { type OpenDatabaseOptions, openDatabase } from './driver/openDatabase.ts';
+export { sqlExecutorFor } from './driver/sqlExecutorFor.ts';
+export { nextReference } from './references/nextReference.ts';
+export { rateLimits, sessions } from './schema/auth.ts';
+export { demarches, demarcheVersions, type StoredDefinition } from './schema/demarches.ts';
+export { dossiers, PRIORITY_RANKS, referenceCounters } from './schema/dossiers.ts';
+export {
+  attachments,
+  MESSAGE_AUTHOR_ROLES,
+  messages,
+  SCAN_STATUSES,
+  TASK_STATES,
+  tasks,
+} from './schema/exchanges.ts';
+export {
+  APPEND_ONLY_SQLSTATE,
+  auditLog,
+  type DossierEventPayload,
+  dossierEvents,
+} from './schema/logs.ts';
+export { memberships, STAFF_ROLES, USER_KINDS, users } from './schema/people.ts';
+export { effectRuns, idempotencyKeys } from './schema/reliability.ts';
+export { type TenantTheme, tenants, units } from './schema/tenants.ts';
+export { dossierSearch } from './search/dossierSearch.ts';
+export { MissingTenantError, type TenantScope, tenantScope } from './tenancy/tenantScope.ts';
+export type {
+  AppDatabase,
+  AppTransaction,
+  Database,
+  DriverKind,
+  ExecuteSql,
+  Schema,
+  SqlResult,
+} from './types.ts';
+export { schema };

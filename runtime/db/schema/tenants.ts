@@ -1,0 +1,79 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  check,
+  foreignKey,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * Organisation tables: the tenant (collectivité, organisation) and its tree of units.
+ * `tenants` is one of the two tables without a `tenant_id` (with `rate_limits`): it is
+ * the tenant. Every other table starts its key with `tenant_id` (DESIGN §6), built by
+ * `tenantIdColumn` so the foreign key to `tenants` is never forgotten.
+ */
+
+/** Theme shown in the front office: free-form so designers can grow it without a migration. */
+export interface TenantTheme {
+  logoUrl?: string;
+  primaryColor?: string;
+  [key: string]: unknown;
+}
+
+export const tenants = pgTable(
+  'tenants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull().unique('tenants_slug_key'),
+    name: text('name').notNull(),
+    theme: jsonb('theme').$type<TenantTheme>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // Slugs appear in URLs and host names.
+  (t) => [check('tenants_slug_format', sql`${t.slug} ~ '^[a-z0-9][a-z0-9-]*$'`)],
+);
+
+/**
+ * The `tenant_id` column of a tenant-owned table, referencing `tenants`.
+ *
+ * @example
+ * pgTable('things', { tenantId: tenantIdColumn(), id: uuid('id').notNull() }, ...)
+ */
+export function tenantIdColumn() {
+  return uuid('tenant_id')
+    .notNull()
+    .references((): AnyPgColumn => tenants.id);
+}
+
+/**
+ * A node of the tenant's organisation tree (confederation → regional union → local
+ * union; département → service → team). Routing rules and workflow owners name units
+ * by `code`, so the code is unique per tenant and other tables may reference it.
+ */
+export const units = pgTable(
+  'units',
+  {
+    tenantId: tenantIdColumn(),
+    id: uuid('id').notNull().defaultRandom(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    parentId: uuid('parent_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    unique('units_tenant_code_key').on(t.tenantId, t.code),
+    // Composite so a parent can only be a unit of the same tenant.
+    foreignKey({
+      name: 'units_parent_fk',
+      columns: [t.tenantId, t.parentId],
+      foreignColumns: [t.tenantId, t.id],
+    }),
+  ],
+);
