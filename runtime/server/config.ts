@@ -29,7 +29,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || null,
     dataDir: env.GUICHET_DATA_DIR ?? '.data/pglite',
-    webRoot: env.GUICHET_WEB_ROOT ?? 'runtime/web/dist',
+    webRoot: env.GUICHET_WEB_ROOT ?? 'runtime/web/public',
     tls: env.GUICHET_TLS === '1',
     smtp: smtpHost
       ? {

@@ -1,6 +1,6 @@
 import type { Database } from '../db/types.ts';
 import type { ServerConfig } from './config.ts';
-import type { SessionActor } from './trpc/context.ts';
+import type { SessionActor } from './trpc/sessionActor.ts';
 
 /**
  * What the server's features need from the outside world, built once at start-up (or

@@ -30,5 +30,6 @@ export function setSecurityHeaders(res: ServerResponse, options: { tls: boolean 
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
   res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
   if (!res.hasHeader('Cache-Control')) res.setHeader('Cache-Control', 'no-store');
-  if (options.tls) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  if (options.tls)
+    res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 }

@@ -16,7 +16,8 @@ export function loopbackFetch(
   const url = new URL(input instanceof Request ? input.url : input);
   const headers = new Headers(init.headers);
   const body = typeof init.body === 'string' || init.body instanceof Uint8Array ? init.body : null;
-  if (init.body != null && body === null) throw new Error('loopbackFetch: string or bytes bodies only');
+  if (init.body != null && body === null)
+    throw new Error('loopbackFetch: string or bytes bodies only');
   return new Promise((resolve, reject) => {
     const req = request(
       {

@@ -46,7 +46,10 @@ export async function seedTenant(
   options: { definition?: DemarcheDefinition } = {},
 ): Promise<SeededTenant> {
   const slug = `t-${randomBytes(5).toString('hex')}`;
-  const [tenant] = await db.insert(tenants).values({ slug, name: `Commune ${slug}` }).returning();
+  const [tenant] = await db
+    .insert(tenants)
+    .values({ slug, name: `Commune ${slug}` })
+    .returning();
   const tenantId = tenant!.id;
   const [ccas] = await db
     .insert(units)
@@ -103,7 +106,12 @@ export async function seedTenant(
   const definition = { ...(options.definition ?? socialAidDefinition) };
   const [demarche] = await db
     .insert(demarches)
-    .values({ tenantId, slug: definition.meta.slug, title: definition.meta.title, draft: definition })
+    .values({
+      tenantId,
+      slug: definition.meta.slug,
+      title: definition.meta.title,
+      draft: definition,
+    })
     .returning();
   await db
     .insert(demarcheVersions)

@@ -37,7 +37,9 @@ export function createTestClient(baseUrl: string, options: { ip?: string } = {})
   };
 
   const trpc = createTRPCClient<AppRouter>({
-    links: [httpLink({ url: `${baseUrl}/trpc`, fetch: (url, init) => send(url, init as RequestInit) })],
+    links: [
+      httpLink({ url: `${baseUrl}/trpc`, fetch: (url, init) => send(url, init as RequestInit) }),
+    ],
   });
 
   return {

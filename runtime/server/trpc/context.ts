@@ -1,20 +1,10 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerDeps } from '../deps.ts';
 import { parseCookies } from '../http/cookies.ts';
+import type { SessionActor } from './sessionActor.ts';
 
-/** Who is calling, resolved from the session cookie by the auth feature. */
-export interface SessionActor {
-  sessionId: string;
-  tenantId: string;
-  userId: string;
-  kind: 'citizen' | 'staff';
-  roles: Array<'admin' | 'agent' | 'supervisor'>;
-  /** Unit ids the user belongs to. */
-  unitIds: string[];
-  /** Unit codes the user covers (own units and their descendants), for the engine. */
-  unitCodes: string[];
-}
+export type { SessionActor } from './sessionActor.ts';
 
 export interface Context {
   deps: ServerDeps;

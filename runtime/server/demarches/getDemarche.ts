@@ -1,0 +1,36 @@
+import { err, ok, type Result } from '../../../shared/result.ts';
+import type { DomainError } from '../trpc/domainError.ts';
+import { demarcheErrors } from './demarcheErrors.ts';
+import { findDemarche } from './demarcheQueries.ts';
+import type { DemarcheDetail } from './demarcheTypes.ts';
+import type { DemarcheServiceContext } from './serviceContext.ts';
+import { toVersionSummary } from './toVersionSummary.ts';
+import { listVersionRows } from './versionQueries.ts';
+
+/**
+ * One démarche for the designer: its draft as stored (possibly invalid), the revision to
+ * send back with the next save, and its versions newest first. Another tenant's id is
+ * NOT_FOUND, exactly like an id that never existed.
+ *
+ * @example
+ * const detail = await getDemarche(ctx, id);
+ * if (detail.ok) editor.load(detail.value.draft, detail.value.draftRevision);
+ */
+export async function getDemarche(
+  ctx: DemarcheServiceContext,
+  id: string,
+): Promise<Result<DemarcheDetail, DomainError>> {
+  const row = await findDemarche(ctx.db, ctx.scope, id);
+  if (!row) return err(demarcheErrors.notFound());
+  const versions = await listVersionRows(ctx.db, ctx.scope, id);
+  return ok({
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    ownerUnitId: row.ownerUnitId,
+    draft: row.draft,
+    draftRevision: row.draftRevision,
+    updatedAt: row.updatedAt.toISOString(),
+    versions: versions.map(toVersionSummary),
+  });
+}

@@ -1,0 +1,53 @@
+import { type DemarcheDefinition, migrateDefinition } from '../../../shared/definition/index.ts';
+import { err, ok, type Result } from '../../../shared/result.ts';
+import { tenantScope } from '../../db/tenancy/tenantScope.ts';
+import type { AppDatabase } from '../../db/types.ts';
+import type { DomainError } from '../trpc/domainError.ts';
+import { findLatestPublishedBySlug, findTenantBySlug } from './catalogQueries.ts';
+import { demarcheErrors } from './demarcheErrors.ts';
+import type { PublishedDemarche } from './demarcheTypes.ts';
+
+/**
+ * What a citizen's browser needs to show a démarche: the latest published version's
+ * form (schema, UI schema, pages), its computed fields and static choice lists, its
+ * metadata and its state labels. Guards, effects, routing, templates, webhook and data
+ * source URLs stay on the server.
+ *
+ * @example
+ * const demarche = await getPublished(db, { tenant: 'ville-de-lyon', slug: 'aide-sociale' });
+ * if (demarche.ok) render(demarche.value.form);
+ */
+export async function getPublished(
+  db: AppDatabase,
+  input: { tenant: string; slug: string },
+): Promise<Result<PublishedDemarche, DomainError>> {
+  const tenant = await findTenantBySlug(db, input.tenant);
+  if (!tenant) return err(demarcheErrors.tenantNotFound());
+  const row = await findLatestPublishedBySlug(db, tenantScope(tenant.id), input.slug);
+  if (!row) return err(demarcheErrors.notPublished());
+  // Migrated but not re-validated: it was valid when published, and validation compiles
+  // every embedded schema, too slow for the busiest public read.
+  const migrated = migrateDefinition(row.definition);
+  if (!migrated.ok) throw new Error(`guichet: published version ${row.version} does not load`);
+  const definition = migrated.value as DemarcheDefinition;
+  return ok({
+    tenant: { slug: tenant.slug, name: tenant.name },
+    slug: input.slug,
+    title: definition.meta.title,
+    description: definition.meta.description ?? null,
+    version: row.version,
+    publishedAt: row.publishedAt.toISOString(),
+    form: {
+      schema: definition.form.schema,
+      uiSchema: definition.form.uiSchema ?? {},
+      pages: definition.form.pages ?? null,
+    },
+    states: definition.workflow.states.map(({ id, label, kind }) => ({ id, label, kind })),
+    computed: (definition.computed ?? []).map(({ field, expression }) => ({ field, expression })),
+    dataSources: (definition.dataSources ?? []).flatMap((source) =>
+      source.kind === 'static' && source.options
+        ? [{ id: source.id, options: source.options }]
+        : [],
+    ),
+  });
+}

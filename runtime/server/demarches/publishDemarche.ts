@@ -1,0 +1,76 @@
+import { err, ok, type Result } from '../../../shared/result.ts';
+import type { StoredDefinition } from '../../db/schema/demarches.ts';
+import type { DomainError } from '../trpc/domainError.ts';
+import { checkDefinition } from './checkDefinition.ts';
+import { demarcheErrors } from './demarcheErrors.ts';
+import { findDemarche, setDemarcheTitle } from './demarcheQueries.ts';
+import type { VersionSummary } from './demarcheTypes.ts';
+import { diffDefinitions } from './diffDefinitions.ts';
+import type { DemarcheServiceContext } from './serviceContext.ts';
+import { isUniqueViolation } from './sqlState.ts';
+import { toVersionSummary } from './toVersionSummary.ts';
+import { findVersion, insertVersion, recordAudit } from './versionQueries.ts';
+
+/**
+ * Publishes the draft as the next immutable version, in one transaction with its audit
+ * row. Refused, with nothing written, when:
+ * - the draft moved on since the admin looked (`revision`): STALE_REVISION — they must
+ *   not publish something they have not seen;
+ * - it does not load or lint clean: INVALID_DEFINITION, problems and diagnostics in
+ *   `details`, each with a pointer the designer can highlight;
+ * - it is identical to the latest version (a double click): ALREADY_PUBLISHED.
+ * The version number is the latest plus one; under two concurrent publishes the primary
+ * key lets one in and the other gets CONFLICT, never two versions with one number.
+ * The stored definition is the migrated one, so versions are always in the current format.
+ *
+ * @example
+ * const published = await publishDemarche(ctx, { id, revision: detail.draftRevision });
+ * if (published.ok) published.value.version; // 1, then 2…
+ */
+export async function publishDemarche(
+  ctx: DemarcheServiceContext,
+  input: { id: string; revision: number },
+): Promise<Result<VersionSummary, DomainError>> {
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const row = await findDemarche(tx, ctx.scope, input.id);
+      if (!row) return err(demarcheErrors.notFound());
+      if (row.draftRevision !== input.revision) {
+        return err(demarcheErrors.staleRevision(row.draftRevision));
+      }
+      const check = checkDefinition(row.draft, row);
+      if (!check.publishable || !check.definition) {
+        return err(demarcheErrors.invalidDefinition(check.problems, check.diagnostics));
+      }
+      const definition = check.definition as unknown as StoredDefinition;
+      const latest = await findVersion(tx, ctx.scope, row.id);
+      if (latest && diffDefinitions(latest.definition, definition).length === 0) {
+        return err(demarcheErrors.alreadyPublished(latest.version));
+      }
+      const version = await insertVersion(tx, ctx.scope, {
+        demarcheId: row.id,
+        version: (latest?.version ?? 0) + 1,
+        definition,
+        publishedAt: ctx.now,
+        publishedBy: ctx.userId,
+      });
+      if (row.title !== check.definition.meta.title) {
+        await setDemarcheTitle(tx, ctx.scope, { id: row.id, title: check.definition.meta.title });
+      }
+      await recordAudit(tx, ctx.scope, {
+        actor: `user:${ctx.userId}`,
+        action: 'demarche.publish',
+        object: `demarche:${row.id}`,
+        requestId: ctx.requestId,
+        at: ctx.now,
+        details: { version: version.version, revision: row.draftRevision },
+      });
+      return ok(toVersionSummary(version));
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'demarche_versions_tenant_id_demarche_id_version_pk')) {
+      return err(demarcheErrors.publishRaced());
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,52 @@
+import { mkdir } from 'node:fs/promises';
+import { openDatabase } from '../db/driver/openDatabase.ts';
+import { buildDeps } from './buildDeps.ts';
+import { loadConfig } from './config.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT, seedDemo } from './demo/seedDemo.ts';
+import { startWorker } from './effects/startWorker.ts';
+import { createHttpServer } from './http/createHttpServer.ts';
+
+/**
+ * `npm start`: one process serving the API and the web apps and running the effect
+ * worker, on PGlite in `.data/` unless DATABASE_URL names a PostgreSQL server.
+ * SIGTERM/SIGINT stop taking requests, let running jobs finish, then exit.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
+  const database = await openDatabase({
+    url: config.databaseUrl ?? undefined,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+  });
+  const seeded = await seedDemo(database.db);
+  const deps = buildDeps({ database, config });
+  const worker = await startWorker({ database, config });
+  const server = createHttpServer(deps);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+
+  const where = config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`;
+  console.log(`Guichet écoute sur http://${config.host}:${config.port} — base : ${where}`);
+  console.log(`Tenant de démonstration « ${DEMO_TENANT} »${seeded ? ' créé' : ''} ; comptes :`);
+  for (const account of DEMO_ACCOUNTS) {
+    console.log(`  ${account.role ?? 'citoyen'} : ${account.email} / ${DEMO_PASSWORD}`);
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} reçu : arrêt propre…`);
+    server.close();
+    server.closeIdleConnections();
+    await worker.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Guichet n’a pas pu démarrer :', error);
+  process.exit(1);
+});
