@@ -17,13 +17,17 @@ const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallel
  * const stored = await hashPassword('correct horse battery staple');
  */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, OPTIONS);
+  return hash(password.normalize('NFC'), OPTIONS);
 }
 
-/** Checks a password against a stored PHC string; false on any malformed hash. */
+/**
+ * Checks a password against a stored PHC string; false on any malformed hash. Both sides
+ * are NFC-normalised: "é" typed on a phone (one code point) and on a Mac keyboard (e +
+ * accent) is the same password.
+ */
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
   try {
-    return await verify(stored, password);
+    return await verify(stored, password.normalize('NFC'));
   } catch {
     return false;
   }

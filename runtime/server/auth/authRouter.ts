@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { limitByClientIp } from '../rateLimit/limitByClientIp.ts';
+import { unwrapWithRetryAfter } from '../rateLimit/unwrapWithRetryAfter.ts';
+import type { Context } from '../trpc/context.ts';
+import { authedProcedure, publicProcedure, router } from '../trpc/trpc.ts';
+import type { AuthRequest } from './authRequest.ts';
+import { changePassword } from './changePassword.ts';
+import { currentUser } from './currentUser.ts';
+import { login } from './login.ts';
+import { logout } from './logout.ts';
+import { clearedSessionCookie, sessionCookie } from './sessionPolicy.ts';
+import { signup } from './signup.ts';
+
+/**
+ * Per client address, on fixed 15-s windows: 10 attempts per window. Any 30 attempts
+ * within 15 s span at most two windows, so at least 15 fall in one and are refused
+ * (SECURITY item 1), while an office behind one address still gets 40 logins a minute.
+ */
+const CREDENTIAL_LIMIT = { limit: 10, windowMs: 15_000 };
+
+const tenant = z.string().trim().min(1).max(63);
+const email = z.string().trim().toLowerCase().max(254);
+/** Bounded so nobody makes argon2 hash megabytes; the policy's own limit is 128. */
+const password = z.string().max(1024);
+
+const loginInput = z.strictObject({ tenant, email, password: password.min(1) });
+const signupInput = z.strictObject({
+  tenant,
+  email: email.pipe(z.email({ error: 'Adresse e-mail invalide.' })),
+  password,
+  displayName: z.string().trim().min(1, { error: 'Indiquez votre nom.' }).max(120),
+});
+const changePasswordInput = z.strictObject({ current: password.min(1), next: password });
+
+function requestOf(ctx: Context): AuthRequest {
+  return { now: ctx.deps.clock(), requestId: ctx.requestId, ip: ctx.ip };
+}
+
+/**
+ * Local accounts: login, logout, current user, citizen sign-up, password change
+ * (SECURITY items 1–5). Procedures validate, call a service and map its result.
+ */
+export const authRouter = router({
+  /** Opens a new session and sets its cookie; one generic error for every refusal. */
+  login: publicProcedure
+    .use(limitByClientIp({ action: 'login', ...CREDENTIAL_LIMIT }))
+    .input(loginInput)
+    .mutation(async ({ ctx, input }) => {
+      const request = { ...requestOf(ctx), previous: ctx.session };
+      const session = unwrapWithRetryAfter(ctx, await login(ctx.deps.database.db, input, request));
+      ctx.setCookie(sessionCookie(session.token, session.kind));
+      return { userId: session.userId, kind: session.kind };
+    }),
+
+  /** Revokes the current session (if any) and deletes the cookie; always succeeds. */
+  logout: publicProcedure.mutation(async ({ ctx }) => {
+    if (ctx.session) await logout(ctx.deps.database.db, ctx.session, requestOf(ctx));
+    ctx.setCookie(clearedSessionCookie());
+    return { signedOut: ctx.session !== null };
+  }),
+
+  /** The signed-in user, or null. */
+  me: publicProcedure.query(({ ctx }) =>
+    ctx.session ? currentUser(ctx.deps.database.db, ctx.session) : null,
+  ),
+
+  /** Creates a citizen account; the same answer whether or not the email was taken. */
+  signup: publicProcedure
+    .use(limitByClientIp({ action: 'signup', ...CREDENTIAL_LIMIT }))
+    .input(signupInput)
+    .mutation(async ({ ctx, input }) =>
+      unwrapWithRetryAfter(ctx, await signup(ctx.deps.database.db, input, requestOf(ctx))),
+    ),
+
+  /** Changes the password and signs out every other session of the user. */
+  changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
+    const change = { session: ctx.session, ...input };
+    const db = ctx.deps.database.db;
+    return unwrapWithRetryAfter(ctx, await changePassword(db, change, requestOf(ctx)));
+  }),
+});
