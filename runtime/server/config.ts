@@ -10,6 +10,8 @@ export interface ServerConfig {
   webRoot: string;
   /** Behind a TLS-terminating proxy: adds HSTS. */
   tls: boolean;
+  /** Behind one trusted reverse proxy: the client address is the last X-Forwarded-For hop. */
+  trustProxy: boolean;
   smtp: { host: string; port: number; from: string } | null;
   /** Key for HMAC signatures of outbound webhooks. */
   webhookSecret: string;
@@ -31,6 +33,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     dataDir: env.GUICHET_DATA_DIR ?? '.data/pglite',
     webRoot: env.GUICHET_WEB_ROOT ?? 'runtime/web/public',
     tls: env.GUICHET_TLS === '1',
+    trustProxy: env.GUICHET_TRUST_PROXY === '1',
     smtp: smtpHost
       ? {
           host: smtpHost,

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { openDatabase } from '../db/driver/openDatabase.ts';
+import { decoyHash } from './auth/password.ts';
 import { buildDeps } from './buildDeps.ts';
 import { loadConfig } from './config.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT, seedDemo } from './demo/seedDemo.ts';
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
     dataDir: config.databaseUrl ? undefined : config.dataDir,
   });
   const seeded = await seedDemo(database.db);
+  // So the first login of an unknown account costs no more than any other.
+  await decoyHash();
   const deps = buildDeps({ database, config });
   const worker = await startWorker({ database, config });
   const server = createHttpServer(deps);

@@ -35,7 +35,7 @@ export function contextFactory(deps: ServerDeps) {
     return {
       deps,
       requestId,
-      ip: req.socket.remoteAddress ?? 'unknown',
+      ip: clientAddress(req, deps.config.trustProxy),
       userAgent: req.headers['user-agent'] ?? '',
       cookies,
       session: await deps.resolveSession(cookies, deps.clock()),
@@ -48,4 +48,17 @@ export function contextFactory(deps: ServerDeps) {
       },
     };
   };
+}
+
+/**
+ * The socket address, or behind a trusted proxy the hop that proxy appended: the
+ * rightmost X-Forwarded-For entry, the only one a client cannot forge.
+ */
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string') {
+    const last = forwarded.split(',').at(-1)?.trim();
+    if (last) return last;
+  }
+  return req.socket.remoteAddress ?? 'unknown';
 }
