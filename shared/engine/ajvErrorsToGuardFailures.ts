@@ -1,12 +1,12 @@
 import type { ErrorObject } from 'ajv';
-import { errorLocation, escapePointerSegment } from './errorLocation.ts';
-import { frenchMessage } from './frenchMessage.ts';
+import { errorFieldPath, fieldErrorMessage } from '../form/index.ts';
 import type { GuardFailure } from './types.ts';
 
 /**
  * Turns ajv errors of a guard (or of the form, when a transition validates it) into
  * guard failures: a JSON pointer into the dossier data, the failing keyword, a French
- * message. The UI uses them to explain why an action is blocked.
+ * message. The UI uses them to explain why an action is blocked. Field and message are
+ * those of `shared/form`, so a failure reads as the form would show it.
  *
  * @example
  * guard({ revenuMensuel: 2000 });
@@ -18,13 +18,18 @@ export function ajvErrorsToGuardFailures(
   errors: readonly ErrorObject[] | null | undefined,
 ): GuardFailure[] {
   const failures: GuardFailure[] = [];
-  if (!errors) return failures;
-  for (const error of errors) {
-    // Same reason as for field errors: the nested `then` error already names the field.
+  for (const error of errors ?? []) {
+    // As for field errors: the nested `then` error already names the field.
     if (error.keyword === 'if') continue;
-    const segments = errorLocation(error);
-    const field = segments.length === 0 ? '' : `/${segments.map(escapePointerSegment).join('/')}`;
-    failures.push({ field, rule: error.keyword, message: frenchMessage(error) });
+    const field = errorFieldPath(error)
+      .map((segment) => `/${escapePointerSegment(segment)}`)
+      .join('');
+    failures.push({ field, rule: error.keyword, message: fieldErrorMessage(error) });
   }
   return failures;
+}
+
+/** RFC 6901: `~` becomes `~0` first, then `/` becomes `~1`. */
+function escapePointerSegment(segment: string): string {
+  return segment.replaceAll('~', '~0').replaceAll('/', '~1');
 }

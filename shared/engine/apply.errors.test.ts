@@ -132,13 +132,26 @@ describe('apply refuses', () => {
     });
   });
 
+  it('regression: an unexpected input field named __proto__ lost its message', () => {
+    const input = JSON.parse('{"__proto__": "x"}') as Record<string, unknown>;
+    const error = errorOf(dossierIn('depose'), 'prendre_en_charge', agent, input);
+    expect(error).toEqual({
+      code: 'INVALID_INPUT',
+      transition: 'prendre_en_charge',
+      errors: JSON.parse('{"__proto__": ["Ce champ n’est pas attendu."]}'),
+    });
+    if (error.code !== 'INVALID_INPUT') return;
+    expect(Object.getPrototypeOf(error.errors)).toBe(Object.prototype);
+    expect(Object.keys(error.errors)).toEqual(['__proto__']);
+  });
+
   it('invalid form data when the transition validates the form', () => {
     const data = { nom: 'Dupont', prenom: '', email: 'pas-un-courriel', situation: 'couple' };
     expect(errorOf(dossierIn('brouillon', { data }), 'deposer', applicant)).toEqual({
       code: 'INVALID_DATA',
       transition: 'deposer',
       errors: {
-        prenom: ['Ce champ doit contenir au moins 1 caractère.'],
+        prenom: ['Ce champ ne doit pas être vide.'],
         email: ['L’adresse électronique n’est pas valide.'],
         revenuMensuel: ['Ce champ est obligatoire.'],
         conjoint: ['Ce champ est obligatoire.'],

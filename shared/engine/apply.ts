@@ -1,6 +1,6 @@
 import type { DemarcheDefinition } from '../definition/types.ts';
+import { ajvErrorsToFieldErrors } from '../form/index.ts';
 import { err, ok, type Result } from '../result.ts';
-import { ajvErrorsToFieldErrors } from './ajvErrorsToFieldErrors.ts';
 import { ajvErrorsToGuardFailures } from './ajvErrorsToGuardFailures.ts';
 import { applySnapshotEffects } from './applySnapshotEffects.ts';
 import { checkInput, EMPTY_INPUT } from './checkInput.ts';

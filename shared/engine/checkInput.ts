@@ -1,6 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import { ajvErrorsToFieldErrors } from './ajvErrorsToFieldErrors.ts';
-import type { FieldErrors } from './types.ts';
+import { ajvErrorsToFieldErrors, type FieldErrors } from '../form/index.ts';
 
 /** The input of a transition fired without one. Frozen: events share it. */
 export const EMPTY_INPUT: Record<string, unknown> = Object.freeze({});
@@ -22,11 +21,12 @@ export function checkInput(
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { '': ['Cette action n’attend aucune saisie.'] };
   }
-  let errors: FieldErrors | null = null;
+  let unexpected: Array<[string, string[]]> | null = null;
   for (const key in input) {
     if (!Object.hasOwn(input, key)) continue;
-    errors ??= {};
-    errors[key] = ['Ce champ n’est pas attendu.'];
+    unexpected ??= [];
+    unexpected.push([key, ['Ce champ n’est pas attendu.']]);
   }
-  return errors;
+  // Entries, not `errors[key] =`: a field named `__proto__` must stay a plain key.
+  return unexpected === null ? null : Object.fromEntries(unexpected);
 }

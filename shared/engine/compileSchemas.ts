@@ -1,7 +1,6 @@
 import type { ValidateFunction } from 'ajv';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import type { DemarcheDefinition } from '../definition/types.ts';
+import { createFormAjv } from '../form/index.ts';
 
 /** Every JSON Schema of a definition, compiled to an ajv check. */
 export interface CompiledSchemas {
@@ -16,23 +15,21 @@ export interface CompiledSchemas {
 }
 
 /**
- * Compiles the form, guards, input schemas and routing conditions of a definition.
+ * Compiles the form, guards, input schemas and routing conditions of a definition in
+ * the form dialect of `shared/form` (`createFormAjv`: draft 2020-12, strict, every
+ * error), the one the browser's form validator uses, so both agree on every dossier.
+ * A schema outside that dialect throws: definitions are validated before they get here.
  *
  * One ajv instance per definition, on purpose: ajv keeps every compiled schema for its
  * lifetime, so a shared instance would leak across definitions and reject two versions
  * that reuse a `$id`. The instance dies with the definition's cache entry.
- * `strict: false` because data schemas carry annotations (`title`, `ui:*`) ajv does not
- * know; `allErrors` so a form lists every problem, not only the first.
- *
- * TODO(lead): unify with the form-dialect factory of `shared/form/` once it exists.
  *
  * @example
  * const schemas = compileSchemas(socialAidDefinition);
  * schemas.guards.get('accepter')?.({ revenuMensuel: 900 }); // true
  */
 export function compileSchemas(definition: DemarcheDefinition): CompiledSchemas {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats(ajv);
+  const ajv = createFormAjv();
   const guards = new Map<string, ValidateFunction>();
   const inputs = new Map<string, ValidateFunction>();
   for (const transition of definition.workflow.transitions) {

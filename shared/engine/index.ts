@@ -3,7 +3,8 @@
  * Given a definition, a dossier snapshot and an actor, it lists the allowed actions and
  * computes one transition's outcome as data; the runtime persists and performs it.
  */
-export { ajvErrorsToFieldErrors } from './ajvErrorsToFieldErrors.ts';
+// Moved to `shared/form`, the one form dialect; re-exported so callers keep working.
+export { ajvErrorsToFieldErrors, type FieldErrors } from '../form/index.ts';
 export { ajvErrorsToGuardFailures } from './ajvErrorsToGuardFailures.ts';
 export { allowedActions } from './allowedActions.ts';
 export { apply } from './apply.ts';
@@ -18,7 +19,6 @@ export type {
   DossierSnapshot,
   EngineAction,
   EngineError,
-  FieldErrors,
   GuardFailure,
   PendingEffect,
 } from './types.ts';

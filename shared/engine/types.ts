@@ -1,4 +1,5 @@
 import type { Effect, Priority, Role } from '../definition/types.ts';
+import type { FieldErrors } from '../form/index.ts';
 
 /** What the engine knows of a dossier: a plain snapshot, never a database row. */
 export interface DossierSnapshot {
@@ -62,9 +63,10 @@ export interface ApplyOutcome {
   effects: PendingEffect[];
 }
 
-/** Errors carry stable codes; messages for users are built at the edge, in French. */
-export type FieldErrors = Record<string, string[]>;
-
+/**
+ * Errors carry stable codes. Field errors hold the French messages of `shared/form`, the
+ * ones the browser shows for the same data.
+ */
 export type EngineError =
   | { code: 'UNKNOWN_TRANSITION'; transition: string }
   | { code: 'FINAL_STATE'; state: string }

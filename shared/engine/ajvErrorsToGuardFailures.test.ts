@@ -1,11 +1,10 @@
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { ajvErrorsToFieldErrors } from './ajvErrorsToFieldErrors.ts';
+import { createFormAjv } from '../form/index.ts';
 import { ajvErrorsToGuardFailures } from './ajvErrorsToGuardFailures.ts';
+import { ajvErrorsToFieldErrors } from './index.ts';
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
-addFormats(ajv);
+// The dialect the engine compiles with; field errors go through the engine's re-export.
+const ajv = createFormAjv();
 const validate = ajv.compile({
   type: 'object',
   properties: {
