@@ -37,9 +37,20 @@ export const socialAidDefinition: DemarcheDefinition = {
   workflow: {
     initialState: 'brouillon',
     states: [
-      { id: 'brouillon', label: 'Brouillon', kind: 'draft', editable: [{ fields: '*', by: ['applicant'] }] },
+      {
+        id: 'brouillon',
+        label: 'Brouillon',
+        kind: 'draft',
+        editable: [{ fields: '*', by: ['applicant'] }],
+      },
       { id: 'depose', label: 'Déposé', kind: 'active', owner: { role: 'agent' }, sla: 'P5D' },
-      { id: 'en_instruction', label: 'En instruction', kind: 'active', owner: { role: 'agent' }, sla: 'P1M' },
+      {
+        id: 'en_instruction',
+        label: 'En instruction',
+        kind: 'active',
+        owner: { role: 'agent' },
+        sla: 'P1M',
+      },
       {
         id: 'complement',
         label: 'En attente de complément',
@@ -82,7 +93,9 @@ export const socialAidDefinition: DemarcheDefinition = {
         input: {
           schema: {
             type: 'object',
-            properties: { message: { type: 'string', title: 'Pièces ou informations demandées', minLength: 5 } },
+            properties: {
+              message: { type: 'string', title: 'Pièces ou informations demandées', minLength: 5 },
+            },
             required: ['message'],
           },
         },
@@ -118,7 +131,11 @@ export const socialAidDefinition: DemarcheDefinition = {
         effects: [
           { type: 'letter', template: 'accord' },
           { type: 'notify', template: 'decision', to: { kind: 'applicant' } },
-          { type: 'webhook', url: 'https://finances.example.fr/hooks/aides', event: 'aide.accordee' },
+          {
+            type: 'webhook',
+            url: 'https://finances.example.fr/hooks/aides',
+            event: 'aide.accordee',
+          },
         ],
       },
       {
@@ -149,7 +166,11 @@ export const socialAidDefinition: DemarcheDefinition = {
     ],
   },
   routing: [
-    { id: 'couples', when: { properties: { situation: { const: 'couple' } }, required: ['situation'] }, unit: 'ccas-familles' },
+    {
+      id: 'couples',
+      when: { properties: { situation: { const: 'couple' } }, required: ['situation'] },
+      unit: 'ccas-familles',
+    },
     { id: 'defaut', unit: 'ccas' },
   ],
   notifications: [
@@ -173,7 +194,15 @@ export const socialAidDefinition: DemarcheDefinition = {
     },
   ],
   letters: [
-    { id: 'accord', title: 'Notification d’accord', body: 'Madame, Monsieur {{ data.nom }}, votre demande est acceptée.' },
-    { id: 'refus', title: 'Notification de refus', body: 'Madame, Monsieur {{ data.nom }}, votre demande est refusée. Motif : {{ input.motif }}' },
+    {
+      id: 'accord',
+      title: 'Notification d’accord',
+      body: 'Madame, Monsieur {{ data.nom }}, votre demande est acceptée.',
+    },
+    {
+      id: 'refus',
+      title: 'Notification de refus',
+      body: 'Madame, Monsieur {{ data.nom }}, votre demande est refusée.{% if input.motif %} Motif : {{ input.motif }}{% else %} Les pièces demandées n’ont pas été reçues dans le délai.{% endif %}',
+    },
   ],
 };

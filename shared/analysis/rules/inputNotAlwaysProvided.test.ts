@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { lintRule } from '../testing/lintRule.ts';
+import { inputNotAlwaysProvided } from './inputNotAlwaysProvided.ts';
+
+describe('input-not-always-provided', () => {
+  it('warns on the sample: the timer `expirer` sends the refusal letter without a reason', () => {
+    const found = lintRule(inputNotAlwaysProvided);
+    expect(found).toMatchObject([{ severity: 'warning', pointer: '/letters/1/body' }]);
+    expect(found[0]?.message).toContain('la transition « Classer faute de complément » (expirer)');
+  });
+
+  it('accepts a template that provides for the missing input', () => {
+    for (const body of [
+      'Refus.{% if input.motif %} Motif : {{ input.motif }}{% endif %}',
+      'Refus. Motif : {{ input.motif | default: "délai dépassé" }}',
+    ]) {
+      expect(
+        lintRule(inputNotAlwaysProvided, (d) => {
+          d.letters[1]!.body = body;
+        }),
+      ).toEqual([]);
+    }
+  });
+});
