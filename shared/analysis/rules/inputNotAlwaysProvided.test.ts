@@ -3,8 +3,10 @@ import { lintRule } from '../testing/lintRule.ts';
 import { inputNotAlwaysProvided } from './inputNotAlwaysProvided.ts';
 
 describe('input-not-always-provided', () => {
-  it('warns on the sample: the timer `expirer` sends the refusal letter without a reason', () => {
-    const found = lintRule(inputNotAlwaysProvided);
+  it('warns when the timer `expirer` sends a refusal letter that prints the reason it never asks for', () => {
+    const found = lintRule(inputNotAlwaysProvided, (d) => {
+      d.letters[1]!.body = 'Refus. Motif : {{ input.motif }}';
+    });
     expect(found).toMatchObject([{ severity: 'warning', pointer: '/letters/1/body' }]);
     expect(found[0]?.message).toContain('la transition « Classer faute de complément » (expirer)');
   });
