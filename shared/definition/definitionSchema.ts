@@ -195,17 +195,14 @@ export const definitionSchema = {
       allOf: [
         {
           if: { properties: { kind: { const: 'static' } }, required: ['kind'] },
-          // biome-ignore lint/suspicious/noThenProperty: a JSON Schema keyword, not a thenable.
           then: { required: ['options'] },
         },
         {
           if: { properties: { kind: { const: 'table' } }, required: ['kind'] },
-          // biome-ignore lint/suspicious/noThenProperty: a JSON Schema keyword, not a thenable.
           then: { required: ['table'] },
         },
         {
           if: { properties: { kind: { const: 'url' } }, required: ['kind'] },
-          // biome-ignore lint/suspicious/noThenProperty: a JSON Schema keyword, not a thenable.
           then: { required: ['url'] },
         },
       ],

@@ -12,7 +12,6 @@ const validate = ajv.compile({
     outcome: { type: 'string' },
   },
   if: { properties: { kind: { const: 'final' } }, required: ['kind'] },
-  // biome-ignore lint/suspicious/noThenProperty: a JSON Schema keyword, not a thenable.
   then: { required: ['outcome'] },
 });
 

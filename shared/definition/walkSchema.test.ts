@@ -8,7 +8,6 @@ describe('walkSchema', () => {
     const schema = {
       type: 'object',
       properties: { a: { type: 'array', items: { type: 'string' } }, 'b/c': { type: 'number' } },
-      // biome-ignore lint/suspicious/noThenProperty: a JSON Schema keyword, not a thenable.
       allOf: [{ if: { required: ['a'] }, then: { required: ['b/c'] } }],
       $defs: { code: { type: 'string' } },
     };

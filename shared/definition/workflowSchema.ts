@@ -68,7 +68,6 @@ export const workflowSchemaDefs = {
       },
     },
     if: { properties: { kind: { const: 'final' } }, required: ['kind'] },
-    // biome-ignore lint/suspicious/noThenProperty: a JSON Schema keyword, not a thenable.
     then: { required: ['outcome'] },
   },
   editableRule: {

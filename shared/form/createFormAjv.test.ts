@@ -32,7 +32,6 @@ describe('createFormAjv', () => {
         type: 'object',
         properties: { situation: { enum: ['seul', 'couple'] }, conjoint: { type: 'string' } },
         if: { properties: { situation: { const: 'couple' } } },
-        // biome-ignore lint/suspicious/noThenProperty: a JSON Schema keyword, not a thenable.
         then: { required: ['conjoint'] },
       }),
     ).not.toThrow();

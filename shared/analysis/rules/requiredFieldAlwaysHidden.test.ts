@@ -89,7 +89,6 @@ describe('required-field-always-hidden', () => {
     const found = lintRule(requiredFieldAlwaysHidden, (d) => {
       const schema = d.form.schema as Record<string, unknown>;
       schema['allOf'] = [
-        // biome-ignore lint/suspicious/noThenProperty: `then` is a JSON Schema keyword here.
         { if: { properties: { conjoint: { const: 5 } } }, then: { required: ['email'] } },
       ];
       schema['else'] = { required: ['nom'] };

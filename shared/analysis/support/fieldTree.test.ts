@@ -17,7 +17,6 @@ const form = {
   },
   allOf: [{ properties: { nom: { maxLength: 50 } } }],
   if: { properties: { test: {} } },
-  // biome-ignore lint/suspicious/noThenProperty: `then` is a JSON Schema keyword here.
   then: { properties: { pension: { type: 'number' } } },
   required: ['nom'],
 };
