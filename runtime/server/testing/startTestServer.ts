@@ -4,6 +4,7 @@ import type { Database } from '../../db/types.ts';
 import { buildDeps } from '../buildDeps.ts';
 import { loadConfig, type ServerConfig } from '../config.ts';
 import type { ServerDeps } from '../deps.ts';
+import { ensureJobSchema } from '../effects/jobSchema.ts';
 import { createHttpServer } from '../http/createHttpServer.ts';
 import { createTestClient, type TestClient } from './testClient.ts';
 import { createTestClock, type TestClock } from './testClock.ts';
@@ -32,6 +33,8 @@ export async function startTestServer(
   options: { config?: Partial<ServerConfig>; start?: Date } = {},
 ): Promise<TestServer> {
   const database = await openTestDatabase();
+  // Transitions enqueue their effects in pg-boss's tables, as in production.
+  await ensureJobSchema(database);
   const clock = createTestClock(options.start ?? new Date());
   const config: ServerConfig = {
     ...loadConfig({}),

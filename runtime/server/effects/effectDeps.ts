@@ -1,0 +1,38 @@
+import type { AppDatabase } from '../../db/index.ts';
+import type { ServerConfig } from '../config.ts';
+import type { Mailer } from './mailer.ts';
+import type { ResolveHost } from './webhookTarget.ts';
+
+/** One structured log line of the worker. Never data, addresses, URLs' secrets or keys. */
+export interface EffectLogEntry {
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  effectKey?: string;
+  kind?: string;
+  reason?: string;
+}
+
+export type EffectLog = (entry: EffectLogEntry) => void;
+
+/** What the effect handlers need; `startWorker` builds it, tests build their own. */
+export interface EffectDeps {
+  db: AppDatabase;
+  config: Pick<ServerConfig, 'webhookSecret'>;
+  clock: () => Date;
+  /** Null when no SMTP server is configured: notifications are then skipped. */
+  mailer: Mailer | null;
+  /** Let webhooks reach loopback and private addresses (tests, intranets). Default off. */
+  allowPrivateTargets: boolean;
+  resolveHost?: ResolveHost;
+  log: EffectLog;
+}
+
+/**
+ * The default log: one JSON line per entry on stderr, for the process supervisor.
+ *
+ * @example
+ * consoleEffectLog({ level: 'warn', message: 'notification skipped', reason: 'NO_RECIPIENT' });
+ */
+export const consoleEffectLog: EffectLog = (entry) => {
+  console.error(JSON.stringify({ at: new Date().toISOString(), source: 'effects', ...entry }));
+};

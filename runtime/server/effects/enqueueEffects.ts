@@ -1,0 +1,98 @@
+import PgBoss from 'pg-boss';
+import type { PendingEffect } from '../../../shared/engine/types.ts';
+import { type AppTransaction, sqlExecutorFor } from '../../db/index.ts';
+import {
+  EFFECT_QUEUES,
+  type EffectJobData,
+  effectIdOf,
+  effectKeyOf,
+  isDurableEffect,
+} from './effectJob.ts';
+import { PGBOSS_SCHEMA } from './jobSchema.ts';
+
+export interface EffectsToEnqueue {
+  tenantId: string;
+  dossierId: string;
+  reference: string | null;
+  /** `seq` of the dossier event the effects come from (as returned by the insert). */
+  eventSeq: number | string;
+  demarcheId: string;
+  version: number;
+  /** `apply(...).effects`, in order: an effect's position is part of its key. */
+  effects: PendingEffect[];
+  /** The transition's input, for templates (`{{ input.motif }}`). */
+  input: Record<string, unknown>;
+}
+
+/**
+ * A pg-boss instance used only to build and run its INSERT: it is never started and
+ * owns no connection; every `send` passes the caller's transaction as `db`. Its own
+ * `db` refuses, so a forgotten `db` option fails loudly instead of writing outside the
+ * transaction.
+ */
+const sender = new PgBoss({
+  schema: PGBOSS_SCHEMA,
+  db: {
+    executeSql: () =>
+      Promise.reject(new Error('guichet: effect jobs are only sent inside a transaction')),
+  },
+});
+
+/**
+ * Transactional outbox: writes one pg-boss job per mail, webhook or letter effect in
+ * the caller's transaction, so the jobs commit or roll back with the dossier change
+ * (SECURITY 23). Other effect types (assign, route, due date, priority) were already
+ * applied to the snapshot by the engine and are skipped. Retry limit and backoff are
+ * the queues' (see `ensureJobSchema`), which must have run once on the database.
+ *
+ * Each job carries `effectKey = ${dossierId}:${eventSeq}:${index}` (index in
+ * `effects`) and a job id derived from it, so enqueuing the same effect twice is
+ * harmless and the worker can make the effect happen once (`effect_runs`).
+ *
+ * @example
+ * await db.transaction(async (tx) => {
+ *   const seq = await appendTransitionEvent(tx, ...);
+ *   await enqueueEffects(tx, {
+ *     tenantId, dossierId, reference: 'AIDE-2026-000001', eventSeq: seq,
+ *     demarcheId, version: 1, effects: outcome.effects, input,
+ *   });
+ * });
+ */
+export async function enqueueEffects(tx: AppTransaction, job: EffectsToEnqueue): Promise<void> {
+  const db = { executeSql: sqlExecutorFor(tx) };
+  for (const [index, pending] of job.effects.entries()) {
+    const effect = pending.effect;
+    if (!isDurableEffect(effect)) continue;
+    const effectKey = effectKeyOf(job.dossierId, job.eventSeq, index);
+    const data: EffectJobData = {
+      effectKey,
+      tenantId: job.tenantId,
+      dossierId: job.dossierId,
+      reference: job.reference,
+      eventSeq: String(job.eventSeq),
+      demarcheId: job.demarcheId,
+      version: job.version,
+      transition: pending.transition,
+      effect,
+      input: job.input,
+    };
+    const name = EFFECT_QUEUES[effect.type];
+    const id = effectIdOf(job.tenantId, effectKey);
+    const sent = await sender.send(name, { ...data }, { id, singletonKey: effectKey, db });
+    // pg-boss answers null both for "already enqueued" (fine) and for "no such queue"
+    // (its insert joins the queue table): the second would silently lose the effect.
+    if (sent === null) await assertQueueExists(db.executeSql, name);
+  }
+}
+
+async function assertQueueExists(
+  executeSql: ReturnType<typeof sqlExecutorFor>,
+  name: string,
+): Promise<void> {
+  const { rows } = await executeSql(`select 1 from ${PGBOSS_SCHEMA}.queue where name = $1`, [name]);
+  if (rows.length === 0) {
+    throw new Error(
+      `guichet: pg-boss queue ${name} is missing; call ensureJobSchema(database) at start-up`,
+    );
+  }
+}

@@ -1,0 +1,80 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../../db/index.ts';
+import {
+  createScratchDatabase,
+  type ScratchDatabase,
+} from '../../db/testing/createScratchDatabase.ts';
+import { openTestDatabase } from '../../db/testing/openTestDatabase.ts';
+import { ensureJobSchema, PGBOSS_SCHEMA } from './jobSchema.ts';
+
+// The job schema is set up by every process at start-up: several at once on a fresh
+// database (a rolling deploy, parallel test servers) must all succeed. On PostgreSQL
+// each "process" is a pool of its own; PGlite belongs to one process.
+
+const opened: Database[] = [];
+let scratch: ScratchDatabase | undefined;
+
+afterAll(async () => {
+  await Promise.all(opened.map((database) => database.close()));
+  await scratch?.drop();
+});
+
+/** Independent handles on one fresh database: three pools on PostgreSQL, one PGlite. */
+async function freshDatabaseHandles(): Promise<Database[]> {
+  const baseUrl = process.env.DATABASE_URL;
+  if (!baseUrl) {
+    const database = await openTestDatabase();
+    opened.push(database);
+    return [database, database, database];
+  }
+  scratch = await createScratchDatabase(baseUrl);
+  const url = scratch.url;
+  const handles = await Promise.all([1, 2, 3].map(() => openDatabase({ url, maxConnections: 2 })));
+  opened.push(...handles);
+  return handles;
+}
+
+async function queues(database: Database) {
+  const { rows } = await database.executeSql(
+    `select name, retry_limit, retry_delay, retry_backoff, expire_seconds, retention_minutes
+     from ${PGBOSS_SCHEMA}.queue order by name`,
+    [],
+  );
+  return rows;
+}
+
+describe('ensureJobSchema', () => {
+  let handles: Database[] = [];
+
+  it('installs pg-boss and the effect queues, even from several processes at once', async () => {
+    handles = await freshDatabaseHandles();
+    const retry = { retryLimit: 5, retryDelaySeconds: 7, expireInSeconds: 120 };
+    await Promise.all(handles.map((database) => ensureJobSchema(database, retry)));
+    const expected = {
+      retry_limit: 5,
+      retry_delay: 7,
+      retry_backoff: true,
+      expire_seconds: 120,
+      retention_minutes: 43_200,
+    };
+    expect(await queues(handles[0]!)).toEqual([
+      { name: 'effect-letter', ...expected },
+      { name: 'effect-notify', ...expected },
+      { name: 'effect-webhook', ...expected },
+    ]);
+  });
+
+  it('brings the retry policy of existing queues up to date', async () => {
+    await ensureJobSchema(handles[1]!);
+    expect(await queues(handles[0]!)).toEqual(
+      ['effect-letter', 'effect-notify', 'effect-webhook'].map((name) => ({
+        name,
+        retry_limit: 10,
+        retry_delay: 30,
+        retry_backoff: true,
+        expire_seconds: 300,
+        retention_minutes: 43_200,
+      })),
+    );
+  });
+});

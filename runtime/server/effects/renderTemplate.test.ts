@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { renderTemplate, type TemplateContext } from './renderTemplate.ts';
+
+// SECURITY 11: templates are written by tenant admins and fed citizen data; liquid runs
+// them with no file system, no prototype access and bounded work.
+
+const context: TemplateContext = {
+  dossier: { reference: 'AIDE-2026-000042', stateLabel: 'Déposé' },
+  data: { prenom: 'Claire', nom: '<script>alert(1)</script>', enfants: ['Léo', 'Zoé'] },
+  input: { motif: 'Revenus trop élevés' },
+};
+
+describe('renderTemplate', () => {
+  it('renders placeholders, filters and loops', async () => {
+    const source =
+      'Bonjour {{ data.prenom | upcase }}, dossier {{ dossier.reference }} ({{ dossier.stateLabel }}). ' +
+      '{% for e in data.enfants %}{{ e }};{% endfor %} {{ input.motif }}';
+    expect(await renderTemplate(source, context)).toEqual({
+      ok: true,
+      value: 'Bonjour CLAIRE, dossier AIDE-2026-000042 (Déposé). Léo;Zoé; Revenus trop élevés',
+    });
+  });
+
+  it('renders unknown variables as empty text', async () => {
+    expect(await renderTemplate('[{{ data.absent }}][{{ inconnu.x }}]', context)).toEqual({
+      ok: true,
+      value: '[][]',
+    });
+  });
+
+  it('leaves data as text: markup stays literal, nothing is evaluated', async () => {
+    expect(await renderTemplate('{{ data.nom }}', context)).toEqual({
+      ok: true,
+      value: '<script>alert(1)</script>',
+    });
+    const injected = { ...context, data: { nom: '{{ input.motif }}{% include "/etc/passwd" %}' } };
+    expect(await renderTemplate('{{ data.nom }}', injected)).toEqual({
+      ok: true,
+      value: '{{ input.motif }}{% include "/etc/passwd" %}',
+    });
+  });
+
+  it.each([
+    "{% include '/etc/passwd' %}",
+    "{% render '/etc/passwd' %}",
+    "{% layout '/etc/passwd' %}x",
+    "{% include '../../../../etc/passwd' %}",
+    '{% include data.prenom %}',
+  ])('refuses to read files: %s', async (source) => {
+    const result = await renderTemplate(source, context);
+    expect(result).toMatchObject({ ok: false, error: { code: 'TEMPLATE_ERROR' } });
+    expect(JSON.stringify(result)).not.toContain('root:');
+  });
+
+  it('does not reach prototypes or constructors', async () => {
+    const source =
+      '[{{ data.constructor }}][{{ data.__proto__ }}][{{ data.prenom.constructor.name }}][{{ data.toString }}]';
+    expect(await renderTemplate(source, context)).toEqual({ ok: true, value: '[][][][]' });
+  });
+
+  it('refuses unknown filters instead of dropping text silently', async () => {
+    expect(await renderTemplate('{{ data.prenom | execute }}', context)).toMatchObject({
+      ok: false,
+      error: { code: 'TEMPLATE_ERROR' },
+    });
+  });
+
+  it('bounds hostile templates', async () => {
+    const loop =
+      '{% for i in (1..100000000) %}{% for j in (1..100000000) %}x{% endfor %}{% endfor %}';
+    const started = Date.now();
+    expect(await renderTemplate(loop, context)).toMatchObject({
+      ok: false,
+      error: { code: 'TEMPLATE_ERROR' },
+    });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await renderTemplate('x'.repeat(200_000), context)).toMatchObject({ ok: false });
+  });
+
+  it('reports syntax errors as values', async () => {
+    expect(await renderTemplate('{% if %}', context)).toMatchObject({
+      ok: false,
+      error: { code: 'TEMPLATE_ERROR' },
+    });
+  });
+});

@@ -1,0 +1,159 @@
+import PgBoss from 'pg-boss';
+import type { Database } from '../../db/index.ts';
+import type { ServerConfig } from '../config.ts';
+import { consoleEffectLog, type EffectDeps, type EffectLog } from './effectDeps.ts';
+import { EFFECT_QUEUES, type EffectJobData } from './effectJob.ts';
+import {
+  DEFAULT_EFFECT_RETRY,
+  type EffectRetryPolicy,
+  ensureJobSchema,
+  PGBOSS_SCHEMA,
+} from './jobSchema.ts';
+import { createMailer } from './mailer.ts';
+import { performEffect } from './performEffect.ts';
+
+export interface WorkerOptions {
+  database: Database;
+  config: ServerConfig;
+  clock?: () => Date;
+  /** Let webhooks reach loopback and private addresses. Off by default (SECURITY 14). */
+  allowPrivateTargets?: boolean;
+  /** How often an idle poller looks for jobs (pg-boss's minimum is 0.5 s). Default 2. */
+  pollingIntervalSeconds?: number;
+  /** Pollers per queue. Default 2 on PostgreSQL, 1 on PGlite (a single connection). */
+  concurrency?: number;
+  /** How often pg-boss's maintenance re-offers expired jobs (min 1). Default 120. */
+  maintenanceIntervalSeconds?: number;
+  /** Applied to the queues at start-up. */
+  retry?: EffectRetryPolicy;
+  /** How long `stop()` waits for running jobs. Default 30 s. */
+  stopTimeoutMs?: number;
+  log?: EffectLog;
+}
+
+export interface RunningWorker {
+  /** Stops taking jobs and waits for the running ones (bounded by `stopTimeoutMs`). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the effect jobs written by `enqueueEffects`: pg-boss over `database.executeSql`
+ * (same database, PGlite or PostgreSQL), a few pollers per queue, one job at a time
+ * each. pg-boss's maintenance runs too: it re-offers jobs whose worker died mid-run
+ * once they expire (SECURITY 24) and archives finished ones.
+ *
+ * The pollers are ours rather than `boss.work()`: pg-boss v10 does not await a job's
+ * completion and `stop()` may return while a fetch is still on its way, so a job could
+ * start after the database closed. Here `stop()` (SIGTERM, SECURITY 26) lets each
+ * poller finish its job and record it, then resolves. A job still running after
+ * `stopTimeoutMs` is left active: pg-boss redelivers it after it expires, and
+ * `effect_runs` keeps the effect from happening twice.
+ *
+ * @example
+ * const worker = await startWorker({ database, config });
+ * process.on('SIGTERM', async () => { await worker.stop(); await database.close(); });
+ */
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
+  const { database, config } = options;
+  const log = options.log ?? consoleEffectLog;
+  await ensureJobSchema(database, options.retry ?? DEFAULT_EFFECT_RETRY);
+  const boss = new PgBoss({
+    schema: PGBOSS_SCHEMA,
+    db: { executeSql: database.executeSql },
+    migrate: false,
+    supervise: true,
+    schedule: false,
+    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 120,
+  });
+  boss.on('error', (error) => log({ level: 'error', message: `pg-boss: ${error.message}` }));
+  await boss.start();
+
+  const mailer = config.smtp ? createMailer(config.smtp) : null;
+  if (!mailer) log({ level: 'warn', message: 'SMTP_HOST not set: notifications will be skipped' });
+  const deps: EffectDeps = {
+    db: database.db,
+    config,
+    clock: options.clock ?? (() => new Date()),
+    mailer,
+    allowPrivateTargets: options.allowPrivateTargets ?? false,
+    log,
+  };
+
+  const idle = new AbortController();
+  const intervalMs = Math.max(options.pollingIntervalSeconds ?? 2, 0.5) * 1000;
+  const concurrency = options.concurrency ?? (database.kind === 'pglite' ? 1 : 2);
+  const pollers: Array<Promise<void>> = [];
+  for (const queue of Object.values(EFFECT_QUEUES)) {
+    for (let i = 0; i < concurrency; i += 1) {
+      pollers.push(poll({ boss, queue, deps, intervalMs, idle: idle.signal }));
+    }
+  }
+
+  return {
+    async stop() {
+      if (idle.signal.aborted) return;
+      idle.abort();
+      const timeoutMs = options.stopTimeoutMs ?? 30_000;
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), timeoutMs);
+      });
+      const result = await Promise.race([Promise.all(pollers), timedOut]);
+      clearTimeout(timer);
+      if (result === 'timeout') log({ level: 'warn', message: 'stopped with jobs still running' });
+      await boss.stop({ graceful: false, close: false });
+      mailer?.close();
+    },
+  };
+}
+
+/** One poller: fetch a job, perform it, record it; sleep when the queue is empty. */
+async function poll(options: {
+  boss: PgBoss;
+  queue: string;
+  deps: EffectDeps;
+  intervalMs: number;
+  idle: AbortSignal;
+}): Promise<void> {
+  const { boss, queue, deps, idle } = options;
+  while (!idle.aborted) {
+    const [job] = await boss.fetch<EffectJobData>(queue, { batchSize: 1 }).catch(() => []);
+    if (!job) {
+      await sleep(options.intervalMs, idle);
+      continue;
+    }
+    try {
+      const outcome = await performEffect(deps, job.data);
+      await boss.complete(queue, job.id, outcome);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      deps.log({
+        level: 'error',
+        message,
+        effectKey: job.data.effectKey,
+        kind: job.data.effect.type,
+      });
+      // Marks it for a retry after the queue's backoff, or failed for good past the limit.
+      // If even that fails, the job stays active and pg-boss re-offers it when it expires.
+      await boss.fail(queue, job.id, { message }).catch(() => {
+        deps.log({
+          level: 'error',
+          message: 'could not record a job failure',
+          effectKey: job.data.effectKey,
+        });
+      });
+    }
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}
