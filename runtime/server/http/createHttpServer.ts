@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { attachmentsHttpHandler } from '../attachments/attachmentsHttpHandler.ts';
 import type { ServerDeps } from '../deps.ts';
 import { appRouter } from '../router.ts';
 import { contextFactory } from '../trpc/context.ts';
@@ -10,8 +11,9 @@ import { serveStatic } from './serveStatic.ts';
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /**
- * One port for everything: `/trpc/*` is the API, `/healthz` the probe, and anything
- * else the built web apps. Every response carries the security headers.
+ * One port for everything: `/trpc/*` is the API, `/api/*` the file endpoints (tRPC
+ * speaks JSON), `/healthz` the probe, and anything else the web apps. Every response
+ * carries the security headers.
  *
  * @example
  * const server = createHttpServer(deps);
@@ -36,7 +38,11 @@ export function createHttpServer(deps: ServerDeps): Server {
       res.end(JSON.stringify({ ok: true }));
       return;
     }
-    serveStatic(req, res, deps.config.webRoot)
+    const files = path.startsWith('/api/')
+      ? attachmentsHttpHandler(req, res, deps)
+      : Promise.resolve(false);
+    files
+      .then((handled) => handled || serveStatic(req, res, deps.config.webRoot))
       .then((served) => {
         if (served) return;
         res.statusCode = 404;

@@ -1,4 +1,7 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openTestDatabase } from '../../db/testing/openTestDatabase.ts';
 import type { Database } from '../../db/types.ts';
 import { buildDeps } from '../buildDeps.ts';
@@ -36,8 +39,11 @@ export async function startTestServer(
   // Transitions enqueue their effects in pg-boss's tables, as in production.
   await ensureJobSchema(database);
   const clock = createTestClock(options.start ?? new Date());
+  // Uploaded files live beside the data folder: a temporary one per server.
+  const dataRoot = await mkdtemp(join(tmpdir(), 'guichet-test-'));
   const config: ServerConfig = {
     ...loadConfig({}),
+    dataDir: join(dataRoot, 'pglite'),
     webRoot: '/nonexistent',
     ...options.config,
   };
@@ -55,6 +61,7 @@ export async function startTestServer(
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();
+      await rm(dataRoot, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Context, SessionActor } from './context.ts';
 import { DomainFailure } from './domainError.ts';
+import { inputFieldErrors } from './inputErrors.ts';
 
 /**
  * The one tRPC instance. The error formatter exposes the stable domain code and the
@@ -9,15 +10,19 @@ import { DomainFailure } from './domainError.ts';
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const domain = error.cause instanceof DomainFailure ? error.cause.domain : null;
+    const inputErrors = domain ? null : inputFieldErrors(error.cause);
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    let message = shape.message;
+    if (internal) message = 'Une erreur interne est survenue. Veuillez réessayer.';
+    else if (inputErrors) message = 'Les données envoyées ne sont pas valides.';
     return {
       ...shape,
-      message: internal ? 'Une erreur interne est survenue. Veuillez réessayer.' : shape.message,
+      message,
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
-        domainCode: domain?.code ?? null,
-        fieldErrors: domain?.fieldErrors ?? null,
+        domainCode: domain?.code ?? (inputErrors ? 'INVALID_INPUT' : null),
+        fieldErrors: domain?.fieldErrors ?? inputErrors,
         details: domain?.details ?? null,
       },
     };

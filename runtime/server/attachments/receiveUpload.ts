@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
+
+export type Received =
+  | { kind: 'file'; path: string; size: number; sha256: string; head: Buffer }
+  | { kind: 'too-large' }
+  | { kind: 'empty' };
+
+const HEAD_BYTES = 4096;
+
+/**
+ * Streams a request body to `path` while hashing it, and stops storing as soon as it
+ * passes `maxBytes`: an oversize upload never fills memory or disk, and the partial
+ * file is removed. The rest of the body is discarded unread (not buffered) so the
+ * client still receives the 413 answer. The first bytes are kept for type checks.
+ *
+ * @example
+ * const received = await receiveUpload(req, await temporaryPath(root), 10 * 1024 * 1024);
+ * if (received.kind === 'too-large') reply(413);
+ */
+export function receiveUpload(
+  req: IncomingMessage,
+  path: string,
+  maxBytes: number,
+): Promise<Received> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    const out = createWriteStream(path, { flags: 'wx' });
+    const head: Buffer[] = [];
+    let headSize = 0;
+    let size = 0;
+    let settled = false;
+
+    const stop = (then: () => void) => {
+      if (settled) return;
+      settled = true;
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.resume();
+      const cleanUp = () => rm(path, { force: true }).then(then, reject);
+      if (out.closed) cleanUp();
+      else {
+        out.once('close', cleanUp);
+        out.destroy();
+      }
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        stop(() => resolve({ kind: 'too-large' }));
+        return;
+      }
+      hash.update(chunk);
+      if (headSize < HEAD_BYTES) {
+        const part = chunk.subarray(0, HEAD_BYTES - headSize);
+        head.push(part);
+        headSize += part.length;
+      }
+      if (!out.write(chunk)) {
+        req.pause();
+        out.once('drain', () => req.resume());
+      }
+    };
+    const onEnd = () => {
+      if (settled) return;
+      settled = true;
+      out.end(() => {
+        if (size === 0) {
+          rm(path, { force: true }).then(() => resolve({ kind: 'empty' }), reject);
+          return;
+        }
+        resolve({
+          kind: 'file',
+          path,
+          size,
+          sha256: hash.digest('hex'),
+          head: Buffer.concat(head),
+        });
+      });
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', (error) => stop(() => reject(error)));
+    out.on('error', (error) => stop(() => reject(error)));
+  });
+}

@@ -1,0 +1,93 @@
+import { err, ok, type Result } from '../../../shared/result.ts';
+import { attachments, dossierEvents } from '../../db/index.ts';
+import type { DossierContext } from '../dossiers/dossierContext.ts';
+import { canEdit, editableFields } from '../dossiers/editableFields.ts';
+import { inTransaction } from '../dossiers/inTransaction.ts';
+import { type LoadedDossier, loadDossier } from '../dossiers/loadDossier.ts';
+import type { SessionActor } from '../trpc/context.ts';
+import type { DomainError } from '../trpc/domainError.ts';
+import type { AttachmentView } from './attachmentView.ts';
+
+/**
+ * Whether the caller may attach a file to `field` now: a field of the form, editable
+ * by them in the dossier's current state (the same rule as `saveDraft`).
+ *
+ * @example
+ * const allowed = uploadableField(loaded, session, 'justificatif');
+ */
+export function uploadableField(
+  loaded: LoadedDossier,
+  session: SessionActor,
+  field: string,
+): Result<true, DomainError> {
+  const schema = loaded.published.definition.form.schema;
+  const properties = typeof schema === 'object' ? schema['properties'] : undefined;
+  if (typeof properties !== 'object' || properties === null || !Object.hasOwn(properties, field)) {
+    return err({ code: 'INVALID_INPUT', message: 'Ce champ n’existe pas dans le formulaire.' });
+  }
+  if (!canEdit(editableFields(loaded.state, session, loaded.row.applicantId), field)) {
+    return err({
+      code: 'FIELD_NOT_EDITABLE',
+      message: 'Vous ne pouvez pas joindre de fichier à ce champ à cette étape.',
+    });
+  }
+  return ok(true);
+}
+
+/**
+ * Records a stored file: the `attachments` row and the `attachment_added` event, in one
+ * transaction holding the dossier's row lock, after checking again that the field is
+ * still editable (the dossier may have been submitted while the file was uploading).
+ * `not_scanned`: no virus scanner is configured yet (SECURITY §16 adds one).
+ *
+ * @example
+ * await recordAttachment(context, { dossierId, field, fileName, mediaType, sizeBytes, sha256, storageKey });
+ */
+export async function recordAttachment(
+  context: DossierContext,
+  file: Omit<AttachmentView, 'id' | 'createdAt'> & { storageKey: string },
+): Promise<Result<AttachmentView, DomainError>> {
+  return inTransaction(context.db, async (tx) => {
+    const loaded = await loadDossier(tx, context.session, file.dossierId, { forUpdate: true });
+    if (!loaded.ok) return loaded;
+    const allowed = uploadableField(loaded.value, context.session, file.field ?? '');
+    if (!allowed.ok) return allowed;
+    const tenantId = context.session.tenantId;
+    const [row] = await tx
+      .insert(attachments)
+      .values({
+        tenantId,
+        ...file,
+        uploadedBy: context.session.userId,
+        createdAt: context.now,
+        scanStatus: 'not_scanned',
+      })
+      .returning();
+    await tx.insert(dossierEvents).values({
+      tenantId,
+      dossierId: file.dossierId,
+      type: 'attachment_added',
+      actorId: context.session.userId,
+      at: context.now,
+      payload: {
+        attachmentId: row!.id,
+        field: file.field,
+        fileName: file.fileName,
+        mediaType: file.mediaType,
+        sizeBytes: file.sizeBytes,
+        sha256: file.sha256,
+      },
+      requestId: context.requestId,
+    });
+    return ok({
+      id: row!.id,
+      dossierId: row!.dossierId,
+      field: row!.field,
+      fileName: row!.fileName,
+      mediaType: row!.mediaType,
+      sizeBytes: row!.sizeBytes,
+      sha256: row!.sha256,
+      createdAt: row!.createdAt.toISOString(),
+    });
+  });
+}

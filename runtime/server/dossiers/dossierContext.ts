@@ -1,0 +1,43 @@
+import type { Actor } from '../../../shared/engine/index.ts';
+import type { AppDatabase } from '../../db/index.ts';
+import type { Context, SessionActor } from '../trpc/context.ts';
+
+/**
+ * What a dossier service needs from the request: the database, who calls (the session,
+ * whose `tenantId` scopes every query), the time and the request id for the audit trail.
+ * Built from the tRPC context by `dossierContextOf`; tests build it by hand.
+ */
+export interface DossierContext {
+  db: AppDatabase;
+  session: SessionActor;
+  now: Date;
+  requestId: string;
+}
+
+/**
+ * @example
+ * const result = await getDossier(dossierContextOf(ctx), input);
+ */
+export function dossierContextOf(ctx: Context & { session: SessionActor }): DossierContext {
+  return {
+    db: ctx.deps.database.db,
+    session: ctx.session,
+    now: ctx.deps.clock(),
+    requestId: ctx.requestId,
+  };
+}
+
+/**
+ * The engine's view of the caller: staff roles and covered unit codes; a citizen has no
+ * role at all, the engine recognises the applicant by id.
+ *
+ * @example
+ * engineActor(session); // { id: session.userId, roles: ['agent'], units: ['ccas'] }
+ */
+export function engineActor(session: SessionActor): Actor {
+  return {
+    id: session.userId,
+    roles: session.kind === 'staff' ? session.roles : [],
+    units: session.kind === 'staff' ? session.unitCodes : [],
+  };
+}

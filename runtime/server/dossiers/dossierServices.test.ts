@@ -1,0 +1,383 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { socialAidDefinition } from '../../../shared/testing/socialAidDefinition.ts';
+import {
+  auditLog,
+  demarcheVersions,
+  dossiers,
+  idempotencyKeys,
+  referenceCounters,
+} from '../../db/index.ts';
+import { describeOnEachDriver } from '../../db/testing/index.ts';
+import { enqueueEffects } from '../effects/enqueueEffects.ts';
+import { ensureJobSchema } from '../effects/jobSchema.ts';
+import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
+import { actOnDossier } from './actOnDossier.ts';
+import { createDossier } from './createDossier.ts';
+import { getDossier } from './getDossier.ts';
+import { saveDraft } from './saveDraft.ts';
+import { submitDossier } from './submitDossier.ts';
+import {
+  contextOf,
+  countFor,
+  expectErr,
+  expectOk,
+  jobsOf,
+  type SeededRole,
+  VALID_SOCIAL_AID,
+} from './testing/dossierTestKit.ts';
+
+describeOnEachDriver('dossier services', (database) => {
+  let world: SeededTenant;
+  const as = (who: SeededRole) => contextOf(database().db, world, who);
+
+  beforeAll(async () => {
+    await ensureJobSchema(database());
+    world = await seedTenant(database().db);
+  });
+
+  /** A draft of the citizen holding `data`, at revision 1. */
+  async function draftWith(data: Record<string, unknown>) {
+    const created = expectOk(await createDossier(as('citizen'), { demarche: 'aide-sociale' }));
+    expectOk(await saveDraft(as('citizen'), { id: created.id, data, revision: 0 }));
+    return created.id;
+  }
+
+  async function submitted(data: Record<string, unknown> = VALID_SOCIAL_AID) {
+    const id = await draftWith(data);
+    const input = { id, transition: 'deposer', revision: 1, idempotencyKey: randomUUID() };
+    return expectOk(await submitDossier(as('citizen'), input, enqueueEffects));
+  }
+
+  async function row(id: string) {
+    const [found] = await database().db.select().from(dossiers).where(eq(dossiers.id, id));
+    return found!;
+  }
+
+  describe('create and autosave', () => {
+    it('opens a draft on the latest published version, in the initial state', async () => {
+      const view = expectOk(await createDossier(as('citizen'), { demarche: 'aide-sociale' }));
+      expect(view).toMatchObject({
+        reference: null,
+        state: { id: 'brouillon', label: 'Brouillon', kind: 'draft' },
+        revision: 0,
+        data: {},
+        isApplicant: true,
+        editableFields: '*',
+        demarche: { slug: 'aide-sociale', version: 1 },
+      });
+      expect(view.allowedActions.map((a) => a.transition)).toEqual(['deposer']);
+      expect(view.allowedActions[0]?.blockedBy?.length).toBeGreaterThan(0);
+      expect(await countFor(database(), 'dossier_events', view.id, "type = 'created'")).toBe(1);
+    });
+
+    it('starts new dossiers on the latest version, and keeps old ones on theirs', async () => {
+      const other = await seedTenant(database().db);
+      const ctx = contextOf(database().db, other, 'citizen');
+      const onV1 = expectOk(await createDossier(ctx, { demarche: 'aide-sociale' }));
+      const v2 = structuredClone(socialAidDefinition);
+      v2.workflow.states[0]!.label = 'Brouillon (v2)';
+      await database()
+        .db.insert(demarcheVersions)
+        .values({
+          tenantId: other.tenantId,
+          demarcheId: other.demarche.id,
+          version: 2,
+          definition: { ...v2 },
+        });
+      const onV2 = expectOk(await createDossier(ctx, { demarche: 'aide-sociale' }));
+      expect(onV2).toMatchObject({ demarche: { version: 2 }, state: { label: 'Brouillon (v2)' } });
+      const reread = expectOk(await getDossier(ctx, { id: onV1.id }));
+      expect(reread).toMatchObject({ demarche: { version: 1 }, state: { label: 'Brouillon' } });
+    });
+
+    it('refuses an unknown démarche', async () => {
+      const error = expectErr(await createDossier(as('citizen'), { demarche: 'inconnue' }));
+      expect(error.code).toBe('NOT_FOUND');
+    });
+
+    it('saves partial data, records before/after of changed fields, skips unchanged saves', async () => {
+      const id = await draftWith({ nom: 'Martin' });
+      const saved = expectOk(
+        await saveDraft(as('citizen'), {
+          id,
+          data: { nom: 'Martin-Durand', prenom: 'Claire' },
+          revision: 1,
+        }),
+      );
+      expect(saved).toEqual({ id, revision: 2, savedFields: ['nom', 'prenom'] });
+      const again = expectOk(
+        await saveDraft(as('citizen'), {
+          id,
+          data: { prenom: 'Claire', nom: 'Martin-Durand' },
+          revision: 2,
+        }),
+      );
+      expect(again.revision).toBe(2);
+      const { rows } = await database().executeSql(
+        `select payload from dossier_events where dossier_id = $1 and type = 'data_saved' order by seq`,
+        [id],
+      );
+      expect((rows.at(-1) as { payload: unknown }).payload).toEqual({
+        revision: 2,
+        changes: {
+          nom: { before: 'Martin', after: 'Martin-Durand' },
+          prenom: { before: null, after: 'Claire' },
+        },
+      });
+    });
+
+    it('refuses a stale revision and overwrites nothing', async () => {
+      const id = await draftWith({ nom: 'Martin' });
+      const error = expectErr(
+        await saveDraft(as('citizen'), { id, data: { nom: 'Autre' }, revision: 0 }),
+      );
+      expect(error.code).toBe('STALE_REVISION');
+      expect(error.details).toMatchObject({
+        currentRevision: 1,
+        lastChange: { type: 'data_saved' },
+      });
+      expect((await row(id)).data).toEqual({ nom: 'Martin' });
+    });
+
+    it('checks only types while drafting, and refuses unknown fields', async () => {
+      const id = await draftWith({ nom: 'Martin' });
+      const wrong = expectErr(
+        await saveDraft(as('citizen'), {
+          id,
+          data: { nom: 'Martin', revenuMensuel: 'beaucoup', inconnu: 1 },
+          revision: 1,
+        }),
+      );
+      expect(wrong.code).toBe('INVALID_DATA');
+      expect(wrong.fieldErrors).toEqual({
+        revenuMensuel: ['Ce champ doit être un nombre.'],
+        inconnu: ['Ce champ n’est pas attendu.'],
+      });
+      // Incomplete and too short for the final form, but of the right types: saved.
+      expectOk(
+        await saveDraft(as('citizen'), { id, data: { nom: '', revenuMensuel: -5 }, revision: 1 }),
+      );
+    });
+
+    it('refuses data over 1 MB, writing nothing', async () => {
+      const id = await draftWith({ nom: 'Martin' });
+      const data = { nom: 'x'.repeat(1024 * 1024 + 1) };
+      const error = expectErr(await saveDraft(as('citizen'), { id, data, revision: 1 }));
+      expect(error.code).toBe('PAYLOAD_TOO_LARGE');
+      expect(error.message).toContain('1 Mo');
+      expect(await row(id)).toMatchObject({ revision: 1, data: { nom: 'Martin' } });
+    });
+
+    it('refuses data nested past 32 levels before walking it', async () => {
+      const id = await draftWith({ nom: 'Martin' });
+      let deep: unknown = 'fond';
+      for (let level = 0; level < 100_000; level += 1) deep = [deep];
+      const error = expectErr(
+        await saveDraft(as('citizen'), { id, data: { conjoint: deep }, revision: 1 }),
+      );
+      expect(error.code).toBe('INVALID_DATA');
+      expect((await row(id)).revision).toBe(1);
+    });
+
+    it('hides drafts from staff and other citizens, and lets nobody else save them', async () => {
+      const id = await draftWith({ nom: 'Martin' });
+      for (const who of ['agent', 'admin', 'otherCitizen'] as const) {
+        expect(expectErr(await getDossier(as(who), { id })).code).toBe('NOT_FOUND');
+      }
+      const error = expectErr(await saveDraft(as('otherCitizen'), { id, data: {}, revision: 1 }));
+      expect(error.code).toBe('NOT_FOUND');
+    });
+  });
+
+  describe('submit', () => {
+    it('refuses an invalid form with field errors and writes nothing', async () => {
+      const id = await draftWith({ nom: 'Martin', email: 'pas-une-adresse', situation: 'couple' });
+      const key = randomUUID();
+      const error = expectErr(
+        await submitDossier(
+          as('citizen'),
+          { id, transition: 'deposer', revision: 1, idempotencyKey: key },
+          enqueueEffects,
+        ),
+      );
+      expect(error.code).toBe('INVALID_DATA');
+      expect(error.fieldErrors).toMatchObject({
+        prenom: ['Ce champ est obligatoire.'],
+        email: ['L’adresse électronique n’est pas valide.'],
+        conjoint: ['Ce champ est obligatoire.'],
+      });
+      expect(await row(id)).toMatchObject({ state: 'brouillon', revision: 1, reference: null });
+      expect(await countFor(database(), 'dossier_events', id, "type = 'transition'")).toBe(0);
+      expect(await jobsOf(database(), id)).toEqual([]);
+      const keys = await database()
+        .db.select()
+        .from(idempotencyKeys)
+        .where(eq(idempotencyKeys.key, key));
+      expect(keys).toEqual([]);
+    });
+
+    it('numbers, routes, logs and enqueues in one transaction', async () => {
+      const result = await submitted({
+        ...VALID_SOCIAL_AID,
+        situation: 'couple',
+        conjoint: 'Paul',
+      });
+      expect(result).toMatchObject({
+        state: 'depose',
+        stateLabel: 'Déposé',
+        revision: 2,
+        unitCode: 'ccas-familles',
+        dueAt: '2026-03-07T09:00:00.000Z',
+      });
+      expect(result.reference).toMatch(/^AIDE-2026-\d{6}$/);
+      const stored = await row(result.id);
+      expect(stored.submittedAt?.toISOString()).toBe('2026-03-02T09:00:00.000Z');
+      const { rows } = await database().executeSql(
+        `select payload, request_id from dossier_events where dossier_id = $1 and type = 'transition'`,
+        [result.id],
+      );
+      expect(rows).toHaveLength(1);
+      expect((rows[0] as { payload: unknown }).payload).toMatchObject({
+        transition: 'deposer',
+        from: 'brouillon',
+        to: 'depose',
+        reference: result.reference,
+        changes: { unit: { before: null, after: 'ccas-familles' } },
+      });
+      expect(await jobsOf(database(), result.id)).toEqual([
+        { name: 'effect-notify', type: 'notify' },
+      ]);
+      const audits = await database()
+        .db.select()
+        .from(auditLog)
+        .where(eq(auditLog.object, `dossier:${result.id}`));
+      expect(audits.map((a) => a.action)).toEqual(['dossier.transition']);
+    });
+
+    it('answers the same key twice with the same result and one change', async () => {
+      const id = await draftWith(VALID_SOCIAL_AID);
+      const input = { id, transition: 'deposer', revision: 1, idempotencyKey: randomUUID() };
+      const first = expectOk(await submitDossier(as('citizen'), input, enqueueEffects));
+      const second = expectOk(await submitDossier(as('citizen'), input, enqueueEffects));
+      expect(second).toEqual(first);
+      expect(await countFor(database(), 'dossier_events', id, "type = 'transition'")).toBe(1);
+      expect(await jobsOf(database(), id)).toHaveLength(1);
+      const mismatch = expectErr(
+        await submitDossier(as('citizen'), { ...input, revision: 2 }, enqueueEffects),
+      );
+      expect(mismatch.code).toBe('IDEMPOTENCY_MISMATCH');
+    });
+
+    it('answers concurrent duplicates once', async () => {
+      const id = await draftWith(VALID_SOCIAL_AID);
+      const input = { id, transition: 'deposer', revision: 1, idempotencyKey: randomUUID() };
+      const results = await Promise.all(
+        Array.from({ length: 4 }, () => submitDossier(as('citizen'), input, enqueueEffects)),
+      );
+      const values = results.map(expectOk);
+      for (const value of values) expect(value).toEqual(values[0]);
+      expect(await countFor(database(), 'dossier_events', id, "type = 'transition'")).toBe(1);
+      expect(await jobsOf(database(), id)).toHaveLength(1);
+    });
+
+    it('rolls everything back when the outbox fails after the first writes', async () => {
+      const id = await draftWith(VALID_SOCIAL_AID);
+      const counterBefore = await database().db.select().from(referenceCounters);
+      const failing = async () => {
+        throw new Error('outbox down');
+      };
+      const key = randomUUID();
+      const input = { id, transition: 'deposer', revision: 1, idempotencyKey: key };
+      await expect(submitDossier(as('citizen'), input, failing)).rejects.toThrow('outbox down');
+      expect(await row(id)).toMatchObject({
+        state: 'brouillon',
+        revision: 1,
+        reference: null,
+        unitCode: null,
+      });
+      expect(await countFor(database(), 'dossier_events', id, "type = 'transition'")).toBe(0);
+      expect(await jobsOf(database(), id)).toEqual([]);
+      expect(
+        await database().db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key)),
+      ).toEqual([]);
+      expect(await database().db.select().from(referenceCounters)).toEqual(counterBefore);
+      // The retry with the same key succeeds, once.
+      const retried = expectOk(await submitDossier(as('citizen'), input, enqueueEffects));
+      expect(retried.state).toBe('depose');
+    });
+
+    it('refuses a second submission of a submitted dossier', async () => {
+      const result = await submitted();
+      const input = {
+        id: result.id,
+        transition: 'deposer',
+        revision: 2,
+        idempotencyKey: randomUUID(),
+      };
+      expect(expectErr(await submitDossier(as('citizen'), input, enqueueEffects)).code).toBe(
+        'NOT_A_DRAFT',
+      );
+    });
+
+    it('leaves the dossier unrouted when a rule names a unit the tenant lacks', async () => {
+      const definition = structuredClone(socialAidDefinition);
+      definition.routing = [{ id: 'nulle-part', unit: 'unite-disparue' }];
+      const other = await seedTenant(database().db, { definition });
+      const ctx = (who: SeededRole) => contextOf(database().db, other, who);
+      const created = expectOk(await createDossier(ctx('citizen'), { demarche: 'aide-sociale' }));
+      expectOk(
+        await saveDraft(ctx('citizen'), { id: created.id, data: VALID_SOCIAL_AID, revision: 0 }),
+      );
+      const input = {
+        id: created.id,
+        transition: 'deposer',
+        revision: 1,
+        idempotencyKey: randomUUID(),
+      };
+      const result = expectOk(await submitDossier(ctx('citizen'), input, enqueueEffects));
+      expect(result).toMatchObject({ state: 'depose', unitCode: null });
+      const { rows } = await database().executeSql(
+        `select payload from dossier_events where dossier_id = $1 and type = 'transition'`,
+        [created.id],
+      );
+      expect((rows[0] as { payload: Record<string, unknown> }).payload['unknownUnit']).toBe(
+        'unite-disparue',
+      );
+      // Unrouted: every agent of the tenant sees it, so someone can pick it up.
+      expectOk(await getDossier(ctx('agentMairie'), { id: created.id }));
+    });
+  });
+
+  describe('act', () => {
+    it('lets exactly one of two agents acting at once win; the other sees why', async () => {
+      const { id } = await submitted();
+      const take = (who: SeededRole) =>
+        actOnDossier(as(who), { id, transition: 'prendre_en_charge', revision: 2 }, enqueueEffects);
+      const results = await Promise.all([take('agent'), take('supervisor')]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      const loser = results.find((r) => !r.ok);
+      const error = expectErr(loser!);
+      expect(error.code).toBe('STALE_REVISION');
+      expect(error.details).toMatchObject({
+        currentRevision: 3,
+        lastChange: { type: 'transition', transition: 'prendre_en_charge' },
+      });
+      expect(await countFor(database(), 'dossier_events', id, "type = 'transition'")).toBe(2);
+    });
+
+    it('leaves drafts to submit: act refuses them', async () => {
+      const id = await draftWith(VALID_SOCIAL_AID);
+      const input = { id, transition: 'deposer', revision: 1 };
+      const error = expectErr(await actOnDossier(as('citizen'), input, enqueueEffects));
+      expect(error.code).toBe('NOT_SUBMITTED');
+    });
+
+    it('stops applicant edits once submitted', async () => {
+      const { id } = await submitted();
+      const error = expectErr(await saveDraft(as('citizen'), { id, data: {}, revision: 2 }));
+      expect(error.code).toBe('NOT_EDITABLE');
+    });
+  });
+});

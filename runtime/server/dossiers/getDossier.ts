@@ -1,0 +1,38 @@
+import { err, ok, type Result } from '../../../shared/result.ts';
+import type { DomainError } from '../trpc/domainError.ts';
+import { auditDenial } from './auditDenial.ts';
+import { type AttachmentSummary, dossierAttachments } from './dossierAttachments.ts';
+import type { DossierContext } from './dossierContext.ts';
+import { type DossierView, dossierView } from './dossierView.ts';
+import { loadDossier } from './loadDossier.ts';
+import { recordAudit } from './recordAudit.ts';
+
+/**
+ * One dossier for its applicant or for staff who cover its unit; NOT_FOUND for anyone
+ * else. A staff member's read is audited (SECURITY §20): who looked at whose file.
+ * The view lists the dossier's attached files too.
+ *
+ * @example
+ * const view = await getDossier(context, { id });
+ * if (view.ok) render(view.value.allowedActions);
+ */
+export async function getDossier(
+  context: DossierContext,
+  input: { id: string },
+): Promise<Result<DossierView & { attachments: AttachmentSummary[] }, DomainError>> {
+  const loaded = await loadDossier(context.db, context.session, input.id);
+  if (!loaded.ok) {
+    await auditDenial(context, input.id, loaded.error);
+    return err(loaded.error);
+  }
+  const { row, published, reader } = loaded.value;
+  if (reader === 'staff') {
+    await recordAudit(context.db, context, {
+      action: 'dossier.read',
+      object: `dossier:${row.id}`,
+      details: { reference: row.reference },
+    });
+  }
+  const files = await dossierAttachments(context.db, row.tenantId, row.id);
+  return ok({ ...dossierView(row, published, context.session), attachments: files });
+}

@@ -1,0 +1,48 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { AppDatabase } from '../../db/index.ts';
+import { dossierEvents, users } from '../../db/index.ts';
+
+/** The latest change of a dossier, told to a writer whose revision is stale. */
+export interface LastChange {
+  type: string;
+  transition: string | null;
+  actorName: string | null;
+  at: string;
+}
+
+/**
+ * Who changed the dossier last and how, so a refused writer sees why ("Prendre en
+ * charge, by Agent Martin, at 10:02") rather than a bare conflict (SECURITY §9).
+ *
+ * @example
+ * const lastChange = await lastChangeOf(tx, tenantId, dossierId);
+ */
+export async function lastChangeOf(
+  db: AppDatabase,
+  tenantId: string,
+  dossierId: string,
+): Promise<LastChange | null> {
+  const [row] = await db
+    .select({
+      type: dossierEvents.type,
+      payload: dossierEvents.payload,
+      at: dossierEvents.at,
+      actorName: users.displayName,
+    })
+    .from(dossierEvents)
+    .leftJoin(
+      users,
+      and(eq(users.tenantId, dossierEvents.tenantId), eq(users.id, dossierEvents.actorId)),
+    )
+    .where(and(eq(dossierEvents.tenantId, tenantId), eq(dossierEvents.dossierId, dossierId)))
+    .orderBy(desc(dossierEvents.seq))
+    .limit(1);
+  if (row === undefined) return null;
+  const transition = row.payload['transition'];
+  return {
+    type: row.type,
+    transition: typeof transition === 'string' ? transition : null,
+    actorName: row.actorName,
+    at: row.at.toISOString(),
+  };
+}

@@ -1,0 +1,73 @@
+import { err, ok, type Result } from '../../../shared/result.ts';
+import type { DomainError } from '../trpc/domainError.ts';
+import { auditDenial } from './auditDenial.ts';
+import type { DossierContext } from './dossierContext.ts';
+import type { EnqueueEffects } from './enqueuePort.ts';
+import { fireTransition } from './fireTransition.ts';
+import {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  type IdempotencyClaim,
+  requestHash,
+} from './idempotencyKey.ts';
+import { inTransaction } from './inTransaction.ts';
+import type { TransitionResult } from './transitionResult.ts';
+
+export interface SubmitInput {
+  id: string;
+  transition: string;
+  revision: number;
+  idempotencyKey: string;
+}
+
+/**
+ * The applicant submits the draft (`deposer`): in ONE transaction the idempotency key
+ * is claimed, the dossier row locked, the engine validates the whole form and fires the
+ * transition, the dossier is numbered (`AIDE-2026-000123`) and routed, the event and
+ * the effect jobs are written and the answer is stored under the key. A retry with the
+ * same key — even while the first is still running — gets the same answer and changes
+ * nothing; a refusal stores nothing, so the citizen can fix the form and retry.
+ *
+ * @example
+ * const result = await submitDossier(context, {
+ *   id, transition: 'deposer', revision: 4, idempotencyKey: crypto.randomUUID(),
+ * }, enqueueEffects);
+ */
+export async function submitDossier(
+  context: DossierContext,
+  input: SubmitInput,
+  enqueue: EnqueueEffects,
+): Promise<Result<TransitionResult, DomainError>> {
+  const { idempotencyKey, ...body } = input;
+  const claim: IdempotencyClaim = {
+    tenantId: context.session.tenantId,
+    scope: `user:${context.session.userId}`,
+    key: idempotencyKey,
+    requestHash: requestHash('dossiers.submit', body),
+  };
+  const result = await inTransaction(context.db, async (tx) => {
+    const claimed = await claimIdempotencyKey(tx, claim);
+    if (!claimed.ok) return claimed;
+    if (claimed.value.kind === 'replay') return ok(claimed.value.response as TransitionResult);
+    const fired = await fireTransition(
+      tx,
+      context,
+      {
+        id: body.id,
+        transition: body.transition,
+        input: undefined,
+        revision: body.revision,
+        draft: 'only',
+      },
+      enqueue,
+    );
+    if (!fired.ok) return fired;
+    await completeIdempotencyKey(tx, claim, fired.value, context.now);
+    return fired;
+  });
+  if (!result.ok) {
+    await auditDenial(context, body.id, result.error);
+    return err(result.error);
+  }
+  return result;
+}
