@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { attachments, tenantScope } from '../../db/index.ts';
+import { recordSessionAudit } from '../audit/recordAudit.ts';
 import { auditDenial } from '../dossiers/auditDenial.ts';
 import type { DossierContext } from '../dossiers/dossierContext.ts';
 import { loadDossier } from '../dossiers/loadDossier.ts';
-import { recordAudit } from '../dossiers/recordAudit.ts';
 import type { DomainError } from '../trpc/domainError.ts';
 import { storedPath } from './fileStore.ts';
 
@@ -44,7 +44,7 @@ export async function openAttachment(
     return err({ code: 'FORBIDDEN', message: 'Ce fichier a été bloqué par l’antivirus.' });
   }
   if (loaded.value.reader === 'staff') {
-    await recordAudit(context.db, context, {
+    await recordSessionAudit(context.db, context, {
       action: 'attachment.read',
       object: `attachment:${file.id}`,
       details: { dossierId: file.dossierId },

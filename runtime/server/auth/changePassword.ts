@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { type AppDatabase, tenantScope, users } from '../../db/index.ts';
+import { recordAudit, userRef } from '../audit/recordAudit.ts';
 import { hit } from '../rateLimit/hit.ts';
 import type { SessionActor } from '../trpc/context.ts';
 import type { DomainError } from '../trpc/domainError.ts';
@@ -14,7 +15,6 @@ import {
 import type { AuthRequest } from './authRequest.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { checkPasswordPolicy } from './passwordPolicy.ts';
-import { recordAudit, userRef } from './recordAudit.ts';
 import { revokeUserSessions } from './sessionQueries.ts';
 
 /** A stolen session must not become a way to guess the password: 6 tries per 15 min. */

@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { AppDatabase } from '../../db/index.ts';
+import { recordAudit, userRef } from '../audit/recordAudit.ts';
 import type { SessionActor } from '../trpc/context.ts';
 import type { DomainError } from '../trpc/domainError.ts';
 import {
@@ -12,7 +13,6 @@ import {
 import { INVALID_CREDENTIALS } from './authErrors.ts';
 import type { AuthRequest } from './authRequest.ts';
 import { decoyHash, verifyPassword } from './password.ts';
-import { recordAudit, userRef } from './recordAudit.ts';
 import type { AccountKind } from './sessionPolicy.ts';
 import { insertSession, purgeEndedSessions, revokeSession } from './sessionQueries.ts';
 

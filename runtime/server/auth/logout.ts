@@ -1,7 +1,7 @@
 import type { AppDatabase } from '../../db/index.ts';
+import { recordAudit, userRef } from '../audit/recordAudit.ts';
 import type { SessionActor } from '../trpc/context.ts';
 import type { AuthRequest } from './authRequest.ts';
-import { recordAudit, userRef } from './recordAudit.ts';
 import { revokeSession } from './sessionQueries.ts';
 
 /**

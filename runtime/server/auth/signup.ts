@@ -1,13 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { type AppDatabase, tenantScope, users } from '../../db/index.ts';
+import { recordAudit, userRef } from '../audit/recordAudit.ts';
 import type { DomainError } from '../trpc/domainError.ts';
 import { findTenantBySlug } from './accountQueries.ts';
 import { UNKNOWN_TENANT } from './authErrors.ts';
 import type { AuthRequest } from './authRequest.ts';
 import { hashPassword } from './password.ts';
 import { checkPasswordPolicy } from './passwordPolicy.ts';
-import { recordAudit, userRef } from './recordAudit.ts';
 
 export interface SignupInput {
   tenant: string;

@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { StoredDefinition } from '../../db/schema/demarches.ts';
+import { recordAudit } from '../audit/recordAudit.ts';
 import type { DomainError } from '../trpc/domainError.ts';
 import { demarcheErrors } from './demarcheErrors.ts';
 import { findUnitIdByCode, insertDemarche } from './demarcheQueries.ts';
@@ -7,7 +8,6 @@ import type { DemarcheDetail } from './demarcheTypes.ts';
 import { initialDraft } from './initialDraft.ts';
 import type { DemarcheServiceContext } from './serviceContext.ts';
 import { isUniqueViolation } from './sqlState.ts';
-import { recordAudit } from './versionQueries.ts';
 
 export interface CreateDemarcheInput {
   slug: string;
@@ -44,7 +44,8 @@ export async function createDemarche(
         ownerUnitId,
         draft,
       });
-      await recordAudit(tx, ctx.scope, {
+      await recordAudit(tx, {
+        tenantId: ctx.scope.tenantId,
         actor: `user:${ctx.userId}`,
         action: 'demarche.create',
         object: `demarche:${row.id}`,

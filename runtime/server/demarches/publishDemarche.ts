@@ -1,5 +1,6 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { StoredDefinition } from '../../db/schema/demarches.ts';
+import { recordAudit } from '../audit/recordAudit.ts';
 import type { DomainError } from '../trpc/domainError.ts';
 import { checkDefinition } from './checkDefinition.ts';
 import { demarcheErrors } from './demarcheErrors.ts';
@@ -9,7 +10,7 @@ import { diffDefinitions } from './diffDefinitions.ts';
 import type { DemarcheServiceContext } from './serviceContext.ts';
 import { isUniqueViolation } from './sqlState.ts';
 import { toVersionSummary } from './toVersionSummary.ts';
-import { findVersion, insertVersion, recordAudit } from './versionQueries.ts';
+import { findVersion, insertVersion } from './versionQueries.ts';
 
 /**
  * Publishes the draft as the next immutable version, in one transaction with its audit
@@ -57,7 +58,8 @@ export async function publishDemarche(
       if (row.title !== check.definition.meta.title) {
         await setDemarcheTitle(tx, ctx.scope, { id: row.id, title: check.definition.meta.title });
       }
-      await recordAudit(tx, ctx.scope, {
+      await recordAudit(tx, {
+        tenantId: ctx.scope.tenantId,
         actor: `user:${ctx.userId}`,
         action: 'demarche.publish',
         object: `demarche:${row.id}`,

@@ -1,6 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { demarcheVersions, type StoredDefinition } from '../../db/schema/demarches.ts';
-import { auditLog } from '../../db/schema/logs.ts';
 import type { TenantScope } from '../../db/tenancy/tenantScope.ts';
 import type { AppDatabase } from '../../db/types.ts';
 
@@ -75,20 +74,4 @@ export async function insertVersion(
     .values(scope.values(row))
     .returning(summaryColumns);
   return inserted!;
-}
-
-/** One append-only audit row (SECURITY §20), in the caller's transaction. */
-export async function recordAudit(
-  db: AppDatabase,
-  scope: TenantScope,
-  entry: {
-    actor: string;
-    action: string;
-    object: string;
-    requestId: string;
-    at: Date;
-    details: Record<string, unknown>;
-  },
-): Promise<void> {
-  await db.insert(auditLog).values(scope.values(entry));
 }

@@ -1,7 +1,7 @@
+import { recordSessionAudit } from '../audit/recordAudit.ts';
 import type { DomainError } from '../trpc/domainError.ts';
 import type { DossierContext } from './dossierContext.ts';
 import type { DossierLoadError } from './loadDossier.ts';
-import { recordAudit } from './recordAudit.ts';
 
 /**
  * Audits a refused access to a dossier that exists (SECURITY §20): the engine's
@@ -19,7 +19,7 @@ export async function auditDenial(
 ): Promise<void> {
   const denied = (error as DossierLoadError).denied !== undefined;
   if (!denied && error.code !== 'NOT_ALLOWED') return;
-  await recordAudit(context.db, context, {
+  await recordSessionAudit(context.db, context, {
     action: 'dossier.denied',
     object: `dossier:${dossierId}`,
     details: { code: error.code, ...(error.details === undefined ? {} : { ...error.details }) },

@@ -1,11 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { dossierEvents, users } from '../../db/index.ts';
+import { recordSessionAudit } from '../audit/recordAudit.ts';
 import type { DomainError } from '../trpc/domainError.ts';
 import { auditDenial } from './auditDenial.ts';
 import type { DossierContext } from './dossierContext.ts';
 import { loadDossier } from './loadDossier.ts';
-import { recordAudit } from './recordAudit.ts';
 
 /** One line of a dossier's timeline. */
 export interface HistoryEntry {
@@ -65,7 +65,7 @@ export async function dossierHistory(
     .where(and(eq(dossierEvents.tenantId, row.tenantId), eq(dossierEvents.dossierId, row.id)))
     .orderBy(asc(dossierEvents.seq));
   if (reader === 'staff') {
-    await recordAudit(context.db, context, {
+    await recordSessionAudit(context.db, context, {
       action: 'dossier.history',
       object: `dossier:${row.id}`,
     });

@@ -3,6 +3,7 @@ import { apply, type DossierSnapshot } from '../../../shared/engine/index.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { AppTransaction } from '../../db/index.ts';
 import { dossierEvents, dossiers, nextReference, units } from '../../db/index.ts';
+import { recordSessionAudit } from '../audit/recordAudit.ts';
 import type { DomainError } from '../trpc/domainError.ts';
 import { type DossierContext, engineActor } from './dossierContext.ts';
 import { snapshotColumns, toSnapshot } from './dossierSnapshot.ts';
@@ -10,7 +11,6 @@ import { engineErrorToDomain } from './engineErrorToDomain.ts';
 import type { EnqueueEffects } from './enqueuePort.ts';
 import { lastChangeOf } from './lastChange.ts';
 import { loadDossier, sameDossier } from './loadDossier.ts';
-import { recordAudit } from './recordAudit.ts';
 import { parisYear, transitionPayload } from './transitionPayload.ts';
 import { type TransitionResult, transitionResult } from './transitionResult.ts';
 
@@ -125,7 +125,7 @@ export async function fireTransition(
       input: event.input,
     });
   }
-  await recordAudit(tx, context, {
+  await recordSessionAudit(tx, context, {
     action: 'dossier.transition',
     object: `dossier:${row.id}`,
     details: {

@@ -1,11 +1,11 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
+import { recordSessionAudit } from '../audit/recordAudit.ts';
 import type { DomainError } from '../trpc/domainError.ts';
 import { auditDenial } from './auditDenial.ts';
 import { type AttachmentSummary, dossierAttachments } from './dossierAttachments.ts';
 import type { DossierContext } from './dossierContext.ts';
 import { type DossierView, dossierView } from './dossierView.ts';
 import { loadDossier } from './loadDossier.ts';
-import { recordAudit } from './recordAudit.ts';
 
 /**
  * One dossier for its applicant or for staff who cover its unit; NOT_FOUND for anyone
@@ -27,7 +27,7 @@ export async function getDossier(
   }
   const { row, published, reader } = loaded.value;
   if (reader === 'staff') {
-    await recordAudit(context.db, context, {
+    await recordSessionAudit(context.db, context, {
       action: 'dossier.read',
       object: `dossier:${row.id}`,
       details: { reference: row.reference },

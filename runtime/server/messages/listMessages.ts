@@ -1,10 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { messages, users } from '../../db/index.ts';
+import { recordSessionAudit } from '../audit/recordAudit.ts';
 import { auditDenial } from '../dossiers/auditDenial.ts';
 import type { DossierContext } from '../dossiers/dossierContext.ts';
 import { loadDossier } from '../dossiers/loadDossier.ts';
-import { recordAudit } from '../dossiers/recordAudit.ts';
 import type { DomainError } from '../trpc/domainError.ts';
 import type { MessageView } from './messageView.ts';
 
@@ -39,7 +39,7 @@ export async function listMessages(
     .where(and(eq(messages.tenantId, row.tenantId), eq(messages.dossierId, row.id)))
     .orderBy(asc(messages.createdAt), asc(messages.id));
   if (reader === 'staff') {
-    await recordAudit(context.db, context, {
+    await recordSessionAudit(context.db, context, {
       action: 'dossier.messages.read',
       object: `dossier:${row.id}`,
     });

@@ -1,4 +1,5 @@
 import { type AppDatabase, auditLog } from '../../db/index.ts';
+import type { SessionActor } from '../trpc/sessionActor.ts';
 
 export interface AuditEntry {
   tenantId: string;
@@ -15,9 +16,8 @@ export interface AuditEntry {
 }
 
 /**
- * Appends one audit row, inside the caller's transaction so the row commits with the
- * change it describes. The auth feature's own writer until `runtime/db` offers a shared
- * one.
+ * Appends one audit row (SECURITY item 20), inside the caller's transaction so the row
+ * commits or rolls back with the change it describes. The one writer of `audit_log`.
  *
  * @example
  * await recordAudit(tx, { tenantId, actor: `user:${userId}`, action: 'auth.logout', at: now });
@@ -36,3 +36,28 @@ export async function recordAudit(db: AppDatabase, entry: AuditEntry): Promise<v
 
 /** The audit actor (and object) naming a user. */
 export const userRef = (userId: string) => `user:${userId}`;
+
+/**
+ * The same row for an action of the signed-in user: actor, tenant, time and request
+ * come from the request.
+ *
+ * @example
+ * await recordSessionAudit(tx, { session, requestId, now }, {
+ *   action: 'dossier.transition', object: `dossier:${id}`, details: { transition: 'accepter' },
+ * });
+ */
+export function recordSessionAudit(
+  db: AppDatabase,
+  who: { session: SessionActor; requestId: string; now: Date },
+  entry: { action: string; object: string; details?: Record<string, unknown> },
+): Promise<void> {
+  return recordAudit(db, {
+    tenantId: who.session.tenantId,
+    actor: userRef(who.session.userId),
+    action: entry.action,
+    object: entry.object,
+    requestId: who.requestId,
+    at: who.now,
+    details: entry.details ?? {},
+  });
+}
