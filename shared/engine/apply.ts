@@ -6,6 +6,7 @@ import { applySnapshotEffects } from './applySnapshotEffects.ts';
 import { checkInput, EMPTY_INPUT } from './checkInput.ts';
 import { checkPermission } from './checkPermission.ts';
 import { type CompiledTransition, compileDefinition } from './compileDefinition.ts';
+import { routeCompiled } from './routeDossier.ts';
 import type {
   Actor,
   ApplyOutcome,
@@ -81,6 +82,15 @@ export function apply(
     enteredStateAt: at,
     dueAt: target.sla === null ? null : target.sla.addTo(now).toISOString(),
   };
+  // A dossier leaving its draft is new to the back office: the routing rules give it a
+  // unit even when the submit transition lists no `route` effect.
+  if (
+    next.unit === null &&
+    state.definition.kind === 'draft' &&
+    target.definition.kind !== 'draft'
+  ) {
+    next.unit = routeCompiled(compiled, next.data);
+  }
   if (transition.snapshotEffects.length > 0) {
     applySnapshotEffects(next, transition.snapshotEffects, { compiled, actor, now });
   }
