@@ -1,0 +1,79 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { type RunStats, runStats } from './latencyStats.ts';
+import { type RunSample, runConcurrent } from './runConcurrent.ts';
+import type { BenchDraft } from './seedBenchDrafts.ts';
+
+/** One way of submitting: the server over HTTP, or raw SQL. One submitter per client. */
+interface Side {
+  label: string;
+  /** `drafts[client]`: that client's drafts, warm-up first. */
+  drafts: BenchDraft[][];
+  submitters: Array<(draft: BenchDraft) => Promise<void>>;
+}
+
+export interface SideResult extends RunStats {
+  label: string;
+  /** Throughput of each round, to show how noisy the machine was. */
+  roundRates: number[];
+  /** CPU of THIS process (server + load + drivers) per submit: user + system. */
+  cpuMsPerSubmit: number;
+  /** p99 of this process's event-loop delay while the side ran. */
+  loopDelayP99Ms: number;
+  firstErrors: string[];
+}
+
+interface RoundsPlan {
+  warmUpPerClient: number;
+  rounds: number;
+  perRoundPerClient: number;
+  /** Runs between the warm-up and the first round (a CHECKPOINT). */
+  beforeRounds(): Promise<void>;
+}
+
+/**
+ * Warms every side up, then runs them in interleaved rounds (round r starts with side
+ * r mod n): other work on the machine — this one is shared — then weighs on every side
+ * alike instead of on whichever ran during a burst.
+ *
+ * @example
+ * const [server, raw] = await runSides([serverSide, rawSide], plan);
+ */
+export async function runSides(sides: Side[], plan: RoundsPlan): Promise<SideResult[]> {
+  const slice = (side: Side, from: number, count: number) =>
+    side.drafts.map((own, client) => ({
+      items: own.slice(from, from + count),
+      run: side.submitters[client]!,
+    }));
+  for (const side of sides) {
+    const warm = await runConcurrent(slice(side, 0, plan.warmUpPerClient));
+    if (warm.errors > 0)
+      throw new Error(`${side.label}: warm-up failed:\n${warm.firstErrors.join('\n')}`);
+  }
+  await plan.beforeRounds();
+  const samples = sides.map(() => [] as RunSample[]);
+  const cpuMs = sides.map(() => 0);
+  const loopDelays = sides.map(() => monitorEventLoopDelay({ resolution: 5 }));
+  for (let round = 0; round < plan.rounds; round += 1) {
+    const from = plan.warmUpPerClient + round * plan.perRoundPerClient;
+    for (let k = 0; k < sides.length; k += 1) {
+      const index = (round + k) % sides.length;
+      const cpu = process.cpuUsage();
+      loopDelays[index]!.enable();
+      samples[index]!.push(await runConcurrent(slice(sides[index]!, from, plan.perRoundPerClient)));
+      loopDelays[index]!.disable();
+      const used = process.cpuUsage(cpu);
+      cpuMs[index]! += (used.user + used.system) / 1000;
+    }
+  }
+  return sides.map((side, index) => {
+    const stats = runStats(samples[index]!);
+    return {
+      ...stats,
+      label: side.label,
+      roundRates: samples[index]!.map((s) => (s.latenciesMs.length / s.wallMs) * 1000),
+      cpuMsPerSubmit: cpuMs[index]! / stats.count,
+      loopDelayP99Ms: loopDelays[index]!.percentile(99) / 1e6,
+      firstErrors: samples[index]!.flatMap((s) => s.firstErrors).slice(0, 3),
+    };
+  });
+}

@@ -1,0 +1,151 @@
+/**
+ * `npm run bench:submit`: submitting a dossier against PostgreSQL itself (DESIGN.md §7:
+ * at 16 concurrent clients, throughput at least half of a raw SQL baseline doing the
+ * same writes, p99 under 50 ms). PostgreSQL only: it reads DATABASE_URL (default
+ * postgres://postgres@127.0.0.1:5432/test), creates a scratch database, runs the real
+ * server in this process on a loopback port, and drops the database at the end.
+ *
+ * Four sides, 16 clients each, interleaved in rounds after a warm-up:
+ * - server: 16 signed-in citizens, one kept-alive connection each, `dossiers.submit`
+ *   over HTTP (the effect worker is not started: nothing consumes the jobs);
+ * - raw: the baseline, the same writes as bare SQL in one transaction on a postgres.js
+ *   pool of 16 (`rawSubmit`);
+ * - two diagnostics: the server's full statement list as bare SQL (`rawServerStatements`),
+ *   prepared, then unprepared as drizzle sends it. They split the gap into "more
+ *   statements", "statements parsed and planned every time" and the rest (JavaScript and
+ *   its event loop).
+ * Every submit of a tenant takes the `reference_counters` row lock until commit, on
+ * every side: at 16 clients they queue there, so what counts is how long each holds it.
+ * Exit code 1 when a target is missed.
+ */
+import { loadavg } from 'node:os';
+import postgres from 'postgres';
+import { formatStats } from './latencyStats.ts';
+import { prepareSubmitBench } from './prepareSubmitBench.ts';
+import { rawServerStatements } from './rawServerStatements.ts';
+import { rawSubmit } from './rawSubmit.ts';
+import { runSides, type SideResult } from './runSides.ts';
+import { submitOverHttp } from './submitOverHttp.ts';
+
+const CLIENTS = 16;
+const WARM_UP_PER_CLIENT = 10;
+const ROUNDS = 5;
+/** 16 × 25 × 5 = 2,000 measured submits per side. */
+const PER_ROUND_PER_CLIENT = 25;
+const TARGET_RATIO = 0.5;
+const TARGET_P99_MS = 50;
+
+const baseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const log = (line: string) => console.log(line);
+const load = () => loadavg()[0]!.toFixed(1);
+
+const perClient = WARM_UP_PER_CLIENT + ROUNDS * PER_ROUND_PER_CLIENT;
+log(
+  `Submit benchmark: ${CLIENTS} concurrent clients, ${CLIENTS * ROUNDS * PER_ROUND_PER_CLIENT} measured submits per side in ${ROUNDS} interleaved rounds, after ${CLIENTS * WARM_UP_PER_CLIENT} warm-up (load average ${load()} on ${navigator.hardwareConcurrency} cores)`,
+);
+const bench = await prepareSubmitBench(baseUrl, { clients: CLIENTS, sides: 4, perClient }, log);
+const sql = postgres(bench.databaseUrl, { max: CLIENTS, onnotice: () => {} });
+// drizzle and `sqlExecutorFor` send every statement unnamed (parsed and planned each time).
+const unprepared = postgres(bench.databaseUrl, {
+  max: CLIENTS,
+  onnotice: () => {},
+  prepare: false,
+});
+// Ctrl-C must not leave the scratch database behind.
+process.once('SIGINT', () => {
+  void Promise.allSettled([sql.end({ timeout: 1 }), unprepared.end({ timeout: 1 })])
+    .then(() => bench.close())
+    .finally(() => process.exit(130));
+});
+try {
+  const world = {
+    tenantId: bench.world.tenantId,
+    demarcheId: bench.world.demarche.id,
+    version: bench.world.demarche.version,
+  };
+  const [server, raw, diagnostic, diagnosticUnprepared] = await runSides(
+    [
+      {
+        label: 'server (HTTP dossiers.submit)',
+        drafts: bench.drafts[0]!,
+        submitters: bench.sessions.map((session) => submitOverHttp(bench.url, session)),
+      },
+      {
+        label: 'raw SQL baseline (pool 16)',
+        drafts: bench.drafts[1]!,
+        submitters: bench.sessions.map(() => rawSubmit(sql, world)),
+      },
+      {
+        label: 'diagnostic: server SQL, raw',
+        drafts: bench.drafts[2]!,
+        submitters: bench.sessions.map((s) => rawServerStatements(sql, world, s.sessionId)),
+      },
+      {
+        label: 'diagnostic: same, unprepared',
+        drafts: bench.drafts[3]!,
+        submitters: bench.sessions.map((s) => rawServerStatements(unprepared, world, s.sessionId)),
+      },
+    ],
+    {
+      warmUpPerClient: WARM_UP_PER_CLIENT,
+      rounds: ROUNDS,
+      perRoundPerClient: PER_ROUND_PER_CLIENT,
+      // Same start for every side: no dirty pages left from the seed and the warm-up.
+      beforeRounds: () => sql.unsafe('checkpoint').then(() => {}),
+    },
+  );
+  await verifyWrites(4 * CLIENTS * perClient);
+  process.exitCode = report(server!, raw!, diagnostic!, diagnosticUnprepared!) ? 0 : 1;
+} finally {
+  await sql.end({ timeout: 5 });
+  await unprepared.end({ timeout: 5 });
+  await bench.close();
+}
+
+/** Every side really wrote: each draft is now `depose`, numbered, with its event and job. */
+async function verifyWrites(expected: number): Promise<void> {
+  const [counts] = await sql`
+    select
+      (select count(*)::int from dossiers where state = 'depose' and reference is not null) as submitted,
+      (select count(*)::int from dossier_events where type = 'transition') as events,
+      (select count(*)::int from pgboss.job where name = 'effect-notify') as jobs`;
+  const found = [counts!['submitted'], counts!['events'], counts!['jobs']];
+  const line = `${found.join(' / ')} dossiers submitted / transition events / notify jobs, expected ${expected} each`;
+  log(`  check: ${line}`);
+  if (found.some((n) => n !== expected)) throw new Error(`bench: writes missing: ${line}`);
+}
+
+/** Prints each side, the ratio and the targets; true when both targets are met. */
+function report(
+  server: SideResult,
+  raw: SideResult,
+  diagnostic: SideResult,
+  unprepared: SideResult,
+): boolean {
+  log('');
+  for (const side of [server, raw, diagnostic, unprepared]) {
+    log(formatStats(side.label, side));
+    const rounds = side.roundRates.map((rate) => rate.toFixed(0)).join(', ');
+    log(
+      `${''.padEnd(36)}rounds ${rounds} submits/s; this process: ${side.cpuMsPerSubmit.toFixed(2)} ms CPU/submit, event-loop delay p99 ${side.loopDelayP99Ms.toFixed(1)} ms`,
+    );
+    for (const message of side.firstErrors) log(`    error: ${message}`);
+  }
+  const ratio = server.perSecond / raw.perSecond;
+  const ratioOk = ratio >= TARGET_RATIO;
+  const p99Ok = server.p99 < TARGET_P99_MS;
+  const errorsOk = [server, raw, diagnostic, unprepared].every((side) => side.errors === 0);
+  log(
+    `\nratio server / raw: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}) ${ratioOk ? 'met' : 'MISSED'}`,
+  );
+  log(
+    `server p99: ${server.p99.toFixed(1)} ms (target < ${TARGET_P99_MS} ms) ${p99Ok ? 'met' : 'MISSED'}`,
+  );
+  const step = (a: SideResult, b: SideResult) => (a.perSecond / b.perSecond).toFixed(2);
+  log(
+    `where the gap is: × ${step(diagnostic, raw)} the server's extra statements, × ${step(unprepared, diagnostic)} unprepared statements, × ${step(server, unprepared)} the rest (HTTP, tRPC, zod, drizzle, engine, event loop)`,
+  );
+  log(`load average at the end: ${load()}`);
+  if (!errorsOk) log('errors during the measured runs: see above');
+  return ratioOk && p99Ok && errorsOk;
+}
