@@ -1,6 +1,8 @@
 import { authRouter } from './auth/authRouter.ts';
 import { demarchesRouter } from './demarches/demarchesRouter.ts';
 import { dossiersRouter } from './dossiers/dossiersRouter.ts';
+import { queuesRouter } from './queues/queuesRouter.ts';
+import { tasksRouter } from './tasks/tasksRouter.ts';
 import { router } from './trpc/trpc.ts';
 
 /**
@@ -11,6 +13,8 @@ export const appRouter = router({
   auth: authRouter,
   demarches: demarchesRouter,
   dossiers: dossiersRouter,
+  queues: queuesRouter,
+  tasks: tasksRouter,
 });
 
 export type AppRouter = typeof appRouter;
