@@ -10,7 +10,7 @@ export { sqlExecutorFor } from './driver/sqlExecutorFor.ts';
 export { nextReference } from './references/nextReference.ts';
 export { rateLimits, sessions } from './schema/auth.ts';
 export { demarches, demarcheVersions, type StoredDefinition } from './schema/demarches.ts';
-export { dossiers, PRIORITY_RANKS, referenceCounters } from './schema/dossiers.ts';
+export { dossiers, PRIORITY_RANKS } from './schema/dossiers.ts';
 export {
   attachments,
   MESSAGE_AUTHOR_ROLES,

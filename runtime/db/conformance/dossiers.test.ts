@@ -9,7 +9,7 @@ import { describeOnEachDriver } from '../testing/describeOnEachDriver.ts';
 import { seedDossier, seedTenant } from '../testing/seedTenant.ts';
 
 describeOnEachDriver('dossiers', (database) => {
-  it('number references per tenant, prefix and year, without gaps', async () => {
+  it('number references per tenant, prefix and year: unique and increasing, gaps allowed', async () => {
     const { db } = database();
     const a = await seedTenant(db);
     const b = await seedTenant(db);
@@ -20,15 +20,42 @@ describeOnEachDriver('dossiers', (database) => {
     expect(await next(a.tenantId, 'PCH', 2026)).toBe('PCH-2026-000001');
     expect(await next(a.tenantId, 'APA', 2027)).toBe('APA-2027-000001');
     expect(await next(b.tenantId, 'APA', 2026)).toBe('APA-2026-000001');
-    // A rolled-back submit gives its number back.
+    // A rolled-back submit loses its number (a gap); the next one is still higher.
     await expect(
       db.transaction(async (tx) => {
         await nextReference(tx, { tenantId: a.tenantId, prefix: 'APA', year: 2026 });
         throw new Error('submit failed');
       }),
     ).rejects.toThrow('submit failed');
-    expect(await next(a.tenantId, 'APA', 2026)).toBe('APA-2026-000003');
+    expect(numberOf(await next(a.tenantId, 'APA', 2026))).toBeGreaterThan(2);
+    // Out of a transaction too.
+    expect(await nextReference(db, { tenantId: b.tenantId, prefix: 'APA', year: 2026 })).toBe(
+      'APA-2026-000002',
+    );
     await expect(next(a.tenantId, 'apa; drop', 2026)).rejects.toThrow(/prefix/);
+    await expect(next(a.tenantId, 'APA', 20260)).rejects.toThrow(/year/);
+  });
+
+  it('number concurrent first submits of a year once each (the sequence is created once)', async () => {
+    const { db } = database();
+    const { tenantId } = await seedTenant(db);
+    const references = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        db.transaction((tx) => nextReference(tx, { tenantId, prefix: 'APA', year: 2031 })),
+      ),
+    );
+    expect(references.map(numberOf).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    // A year whose first submit rolled back starts again from a sequence of its own.
+    await expect(
+      db.transaction(async (tx) => {
+        await nextReference(tx, { tenantId, prefix: 'APA', year: 2032 });
+        throw new Error('submit failed');
+      }),
+    ).rejects.toThrow('submit failed');
+    const after = await db.transaction((tx) =>
+      nextReference(tx, { tenantId, prefix: 'APA', year: 2032 }),
+    );
+    expect(after).toBe('APA-2032-000001');
   });
 
   it('find dossiers by free text: accents, prefixes, references, e-mails, numbers', async () => {
@@ -112,4 +139,9 @@ describeOnEachDriver('dossiers', (database) => {
 /** A jsonb containment filter, the shape the GIN `jsonb_path_ops` index serves. */
 function eqJson(fragment: Record<string, unknown>) {
   return sql`${dossiers.data} @> ${JSON.stringify(fragment)}::jsonb`;
+}
+
+/** 123 for `APA-2026-000123`. */
+function numberOf(reference: string): number {
+  return Number(reference.split('-').at(-1));
 }

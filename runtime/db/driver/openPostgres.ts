@@ -2,6 +2,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres, { type Sql } from 'postgres';
 import * as schema from '../schema/index.ts';
 import type { Database, ExecuteSql } from '../types.ts';
+import { alwaysPrepared } from './alwaysPrepared.ts';
 import { rowsOf } from './driverValues.ts';
 import { migratePostgres } from './migrations.ts';
 import { sqlExecutorFor } from './sqlExecutorFor.ts';
@@ -14,7 +15,8 @@ export interface OpenPostgresOptions {
 }
 
 /**
- * PostgreSQL through postgres.js and `drizzle-orm/postgres-js`. Prefer `openDatabase`.
+ * PostgreSQL through postgres.js and `drizzle-orm/postgres-js`, every parametrised
+ * statement prepared (`alwaysPrepared`). Prefer `openDatabase`.
  *
  * @example
  * const database = await openPostgres({ url: process.env.DATABASE_URL!, migrate: true });
@@ -27,7 +29,8 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Databa
     onnotice: () => {},
     connection: { application_name: 'guichet' },
   });
-  const db = drizzle(client, { schema });
+  // Every parametrised statement prepared (drizzle would send them all unnamed).
+  const db = drizzle(alwaysPrepared(client), { schema });
   const inSession = sqlExecutorFor(db);
   const executeSql: ExecuteSql = async (text, values) =>
     values && values.length > 0 ? inSession(text, values) : { rows: await runScript(client, text) };

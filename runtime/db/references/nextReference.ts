@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { referenceCounters } from '../schema/dossiers.ts';
+import { sqlExecutorFor } from '../driver/sqlExecutorFor.ts';
 import type { AppDatabase } from '../types.ts';
 
 export interface NextReferenceInput {
@@ -10,10 +9,16 @@ export interface NextReferenceInput {
 }
 
 /**
- * Hands out the next human reference, `APA-2026-000123`, inside the caller's
- * transaction. The counter row stays locked until commit, so concurrent submits of one
- * prefix queue here: call it last in the submit transaction to hold the lock briefly.
- * A rolled-back transaction gives its number back; nothing else leaves a gap.
+ * Hands out the next human reference, `APA-2026-000123`: unique per tenant, prefix and
+ * year, and increasing, but NOT gapless — a rolled-back submit loses its number
+ * (accepted: démarches-simplifiées itself numbers dossiers by database id).
+ *
+ * Each (tenant, prefix, year) has a PostgreSQL sequence, `reference_sequences.t<tenant
+ * hex>_<prefix>_<year>`, created on first use by the `guichet_next_reference` function
+ * (migration 0002): `nextval` takes no lock that lasts until commit, so concurrent
+ * submits of a tenant do not queue here, whereas a counter row would stay locked until
+ * each submit commits. One statement on the caller's connection (PGlite has only one), in
+ * or out of a transaction.
  *
  * @example
  * await db.transaction(async (tx) => {
@@ -24,14 +29,14 @@ export async function nextReference(db: AppDatabase, input: NextReferenceInput):
   if (!/^[A-Z]{1,10}$/.test(input.prefix)) {
     throw new Error(`guichet: invalid reference prefix ${JSON.stringify(input.prefix)}`);
   }
-  const [row] = await db
-    .insert(referenceCounters)
-    .values({ tenantId: input.tenantId, prefix: input.prefix, year: input.year, lastValue: 1 })
-    .onConflictDoUpdate({
-      target: [referenceCounters.tenantId, referenceCounters.prefix, referenceCounters.year],
-      set: { lastValue: sql`${referenceCounters.lastValue} + 1` },
-    })
-    .returning({ value: referenceCounters.lastValue });
-  if (!row) throw new Error('guichet: reference counter upsert returned nothing');
-  return `${input.prefix}-${input.year}-${String(row.value).padStart(6, '0')}`;
+  if (!Number.isInteger(input.year) || input.year < 1 || input.year > 9999) {
+    throw new Error(`guichet: invalid reference year ${input.year}`);
+  }
+  const { rows } = await sqlExecutorFor(db)(
+    'select guichet_next_reference($1::uuid, $2::text, $3::int)::text as value',
+    [input.tenantId, input.prefix, input.year],
+  );
+  const value = (rows[0] as { value?: unknown } | undefined)?.value;
+  if (typeof value !== 'string') throw new Error('guichet: reference sequence returned nothing');
+  return `${input.prefix}-${input.year}-${value.padStart(6, '0')}`;
 }

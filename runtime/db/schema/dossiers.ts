@@ -33,7 +33,7 @@ const tsvector = customType<{ data: string }>({
  * - `priority` is a smallint rank (see `PRIORITY_RANKS`) so `order by priority desc`
  *   means "most urgent first"; a text enum would sort alphabetically.
  * - `reference` is null while the dossier is a draft; it is numbered inside the submit
- *   transaction (`nextReference`). Unique per tenant.
+ *   transaction (`nextReference`, a sequence per tenant, prefix and year). Unique per tenant.
  * - `search` is a generated tsvector over the reference and the string and number values
  *   of `data`, accent-folded, GIN-indexed; see `searchDocument.ts` and `dossierSearch`.
  * - The queue indexes below all lead with `tenant_id` and end with the sort key and `id`
@@ -137,19 +137,3 @@ export const dossiers = pgTable(
 
 /** Database rank of each priority: higher is more urgent. */
 export const PRIORITY_RANKS = { low: 0, normal: 1, high: 2, urgent: 3 } as const;
-
-/**
- * Last number handed out per (tenant, prefix, year): `APA-2026-000123`. The upsert in
- * `nextReference` row-locks the counter until commit, so numbers have no gaps except
- * from rolled-back transactions.
- */
-export const referenceCounters = pgTable(
-  'reference_counters',
-  {
-    tenantId: tenantIdColumn(),
-    prefix: text('prefix').notNull(),
-    year: integer('year').notNull(),
-    lastValue: integer('last_value').notNull().default(0),
-  },
-  (t) => [primaryKey({ columns: [t.tenantId, t.prefix, t.year] })],
-);

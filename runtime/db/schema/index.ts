@@ -5,7 +5,7 @@
 
 export { rateLimits, sessions } from './auth.ts';
 export { demarches, demarcheVersions } from './demarches.ts';
-export { dossiers, referenceCounters } from './dossiers.ts';
+export { dossiers } from './dossiers.ts';
 export { attachments, messages, tasks } from './exchanges.ts';
 export { auditLog, dossierEvents } from './logs.ts';
 export { memberships, users } from './people.ts';

@@ -5,6 +5,7 @@ import {
   appendTransitionEvent,
   enqueueNotifyJob,
   lockDraft,
+  nextEventSeq,
   type RawWorld,
   takeReference,
   writeSubmitted,
@@ -12,15 +13,15 @@ import {
 import type { BenchDraft } from './seedBenchDrafts.ts';
 
 /**
- * Diagnostic, not the baseline: the 12 statements one HTTP submit sends today, in the
- * server's order, as bare postgres.js calls with no HTTP, tRPC, zod, drizzle or engine
+ * Diagnostic, not the baseline: the 13 statements one HTTP submit sends, in the server's
+ * order and batches, as bare postgres.js calls with no HTTP, tRPC, zod, drizzle or engine
  * around them. Between the raw baseline and this run is the cost of the server's extra
- * SQL (session lookup, idempotency key claimed and completed, unit lookup, audit row —
- * three of them while the reference counter is locked); between this run and the
- * server is the cost of its JavaScript.
+ * SQL (session lookup, idempotency key claimed and completed, unit lookup, event seq,
+ * audit row); between this run and the server is the cost of its JavaScript.
  *
- * session lookup · begin · claim key · lock dossier · unit lookup · counter upsert ·
- * update dossier · insert event · insert job · insert audit · complete key · commit
+ * session lookup · begin · [claim key, lock dossier] · [unit lookup, reference, event
+ * seq] · [update dossier, insert event, insert job, insert audit, complete key] · commit
+ * (brackets: sent together, pipelined on the transaction's connection)
  *
  * @example
  * const submit = rawServerStatements(sql, world, session.sessionId);
@@ -43,25 +44,32 @@ export function rawServerStatements(
     const scope = `user:${draft.applicantId}`;
     const key = randomUUID();
     await sql.begin(async (tx) => {
-      await tx`
-        insert into idempotency_keys (tenant_id, scope, key, request_hash)
-        values (${world.tenantId}, ${scope}, ${key}, ${key})
-        on conflict do nothing returning key`;
-      const row = await lockDraft(tx, world, draft);
-      await tx`select code from units where tenant_id = ${world.tenantId} and code = 'ccas'`;
-      const reference = await takeReference(tx, world, now.getUTCFullYear());
-      await writeSubmitted(tx, world, { draft, row, reference, now });
-      const eventSeq = await appendTransitionEvent(tx, world, { draft, reference, now });
-      await enqueueNotifyJob(tx, world, { draft, reference, eventSeq });
+      const [, row] = await Promise.all([
+        tx`
+          insert into idempotency_keys (tenant_id, scope, key, request_hash)
+          values (${world.tenantId}, ${scope}, ${key}, ${key})
+          on conflict do nothing returning key`,
+        lockDraft(tx, world, draft),
+      ]);
+      const [, reference, eventSeq] = await Promise.all([
+        tx`select code from units where tenant_id = ${world.tenantId} and code = 'ccas'`,
+        takeReference(tx, world, now.getUTCFullYear()),
+        nextEventSeq(tx, world, draft),
+      ]);
       const details = { transition: 'deposer', from: 'brouillon', to: 'depose', revision: 2 };
-      await tx`
-        insert into audit_log (tenant_id, actor, action, object, at, request_id, details)
-        values (${world.tenantId}, ${scope}, 'dossier.transition', ${`dossier:${draft.id}`},
-                ${now}, ${key}, ${tx.json(details)})`;
       const response = { id: draft.id, reference, state: 'depose', revision: 2 };
-      await tx`
-        update idempotency_keys set response = ${tx.json(response)}, completed_at = ${now}
-        where tenant_id = ${world.tenantId} and scope = ${scope} and key = ${key}`;
+      await Promise.all([
+        writeSubmitted(tx, world, { draft, row, reference, now }),
+        appendTransitionEvent(tx, world, { draft, reference, now }),
+        enqueueNotifyJob(tx, world, { draft, reference, eventSeq }),
+        tx`
+          insert into audit_log (tenant_id, actor, action, object, at, request_id, details)
+          values (${world.tenantId}, ${scope}, 'dossier.transition', ${`dossier:${draft.id}`},
+                  ${now}, ${key}, ${tx.json(details)})`,
+        tx`
+          update idempotency_keys set response = ${tx.json(response)}, completed_at = ${now}
+          where tenant_id = ${world.tenantId} and scope = ${scope} and key = ${key}`,
+      ]);
     });
   };
 }

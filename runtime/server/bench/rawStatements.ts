@@ -31,19 +31,30 @@ export async function lockDraft(
   return row;
 }
 
-/** `nextReference`'s upsert: the counter row stays locked until commit. */
+/**
+ * `nextReference`: the next value of the (tenant, prefix, year) sequence, created on
+ * first use by `guichet_next_reference` (migration 0002). No lock held until commit.
+ */
 export async function takeReference(
   tx: TransactionSql,
   world: RawWorld,
   year: number,
 ): Promise<string> {
-  const [counter] = await tx`
-    insert into reference_counters (tenant_id, prefix, year, last_value)
-    values (${world.tenantId}, 'AIDE', ${year}, 1)
-    on conflict (tenant_id, prefix, year)
-    do update set last_value = reference_counters.last_value + 1
-    returning last_value`;
-  return `AIDE-${year}-${String(counter!['last_value']).padStart(6, '0')}`;
+  const [taken] = await tx`
+    select guichet_next_reference(${world.tenantId}::uuid, 'AIDE'::text, ${year}::int)::text as value`;
+  return `AIDE-${year}-${String(taken!['value']).padStart(6, '0')}`;
+}
+
+/** The `seq` the dossier's next event will get (the server reads it to write the job along). */
+export async function nextEventSeq(
+  tx: TransactionSql,
+  world: RawWorld,
+  draft: BenchDraft,
+): Promise<number> {
+  const [last] = await tx`
+    select seq from dossier_events where tenant_id = ${world.tenantId} and dossier_id = ${draft.id}
+    order by seq desc limit 1`;
+  return Number(last?.['seq'] ?? 0) + 1;
 }
 
 /** The new snapshot: state, revision, reference, data, unit, dates (as `snapshotColumns`). */

@@ -12,8 +12,9 @@ import type { BenchDraft } from './seedBenchDrafts.ts';
 /**
  * The baseline of DESIGN.md §7: the writes of a submit as bare SQL on postgres.js, in ONE
  * transaction, and nothing else — no HTTP, no session lookup, no engine, no ORM:
- * lock the dossier, take the reference (before the update, which stores it: the
- * server's order), update the dossier, insert the event, insert the outbox job, commit.
+ * lock the dossier, take the reference from the tenant's sequence as the server does
+ * (before the update, which stores it), update the dossier, insert the event, insert
+ * the outbox job, commit; one statement after the other.
  * Not included, because the bar is "the same inserts", not the same safety: the
  * idempotency key, the unit lookup and the audit row (see `rawServerStatements`).
  *

@@ -1,18 +1,19 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { apply, type DossierSnapshot } from '../../../shared/engine/index.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { AppTransaction } from '../../db/index.ts';
-import { dossierEvents, dossiers, nextReference, units } from '../../db/index.ts';
-import { recordSessionAudit } from '../audit/recordAudit.ts';
+import { dossierEvents, nextReference, units } from '../../db/index.ts';
 import type { DomainError } from '../trpc/domainError.ts';
 import { type DossierContext, engineActor } from './dossierContext.ts';
-import { snapshotColumns, toSnapshot } from './dossierSnapshot.ts';
+import { type DossierRow, toSnapshot } from './dossierSnapshot.ts';
 import { engineErrorToDomain } from './engineErrorToDomain.ts';
 import type { EnqueueEffects } from './enqueuePort.ts';
 import { lastChangeOf } from './lastChange.ts';
-import { loadDossier, sameDossier } from './loadDossier.ts';
-import { parisYear, transitionPayload } from './transitionPayload.ts';
-import { type TransitionResult, transitionResult } from './transitionResult.ts';
+import { type DossierLoadError, type LoadedDossier, loadDossier } from './loadDossier.ts';
+import { settleAll } from './settleAll.ts';
+import { parisYear } from './transitionPayload.ts';
+import type { TransitionResult } from './transitionResult.ts';
+import { type TransitionWriters, writeTransition } from './writeTransition.ts';
 
 export interface FireTransitionRequest {
   id: string;
@@ -26,6 +27,13 @@ export interface FireTransitionRequest {
    * submission safe (SECURITY §18, §25).
    */
   draft: 'only' | 'never';
+  /** Written with the transition's rows, in the same batch: `submit`'s idempotent answer. */
+  alongside?: TransitionWriters['alongside'];
+  /**
+   * The dossier as the caller already loaded it `forUpdate` in this transaction (`submit`
+   * sends the lock along with its idempotency claim); otherwise it is locked here.
+   */
+  locked?: Result<LoadedDossier, DossierLoadError>;
 }
 
 /**
@@ -33,6 +41,8 @@ export interface FireTransitionRequest {
  * decide (permission, input, form, guard, revision), number the dossier when it leaves
  * its draft, write the new snapshot, append the event, enqueue the effects and the audit
  * row. Either all of it commits or none of it: the caller runs this in `inTransaction`.
+ * After the lock, three round trips: the reads the writes need (unit, reference, event
+ * seq), the writes together (`writeTransition`), the commit.
  *
  * Two writers of one dossier queue on the row lock; the second then sees the first's
  * revision and gets STALE_REVISION with what changed (SECURITY §9).
@@ -46,7 +56,8 @@ export async function fireTransition(
   request: FireTransitionRequest,
   enqueue: EnqueueEffects,
 ): Promise<Result<TransitionResult, DomainError>> {
-  const loaded = await loadDossier(tx, context.session, request.id, { forUpdate: true });
+  const loaded =
+    request.locked ?? (await loadDossier(tx, context.session, request.id, { forUpdate: true }));
   if (!loaded.ok) return loaded;
   const { row, published } = loaded.value;
   const definition = published.definition;
@@ -71,71 +82,53 @@ export async function fireTransition(
   }
   const [event] = applied.value.events;
   if (event === undefined) throw new Error('guichet: the engine returned no event');
-  const routed = await keepKnownUnit(tx, row.tenantId, applied.value.dossier, row.unitCode);
-  const next = routed.next;
-
-  const target = definition.workflow.states.find((s) => s.id === next.state);
-  const numbering = row.reference === null && target?.kind !== 'draft';
-  // The counter row stays locked until commit (submits of one prefix queue on it); what
-  // follows is a handful of inserts, and the event must carry the number it gave.
-  const reference = numbering
-    ? await nextReference(tx, {
-        tenantId: row.tenantId,
-        prefix: definition.meta.referencePrefix,
-        year: parisYear(context.now),
-      })
-    : row.reference;
-  const [updated] = await tx
-    .update(dossiers)
-    .set({
-      ...snapshotColumns(next),
+  const { effects } = applied.value;
+  const target = definition.workflow.states.find((s) => s.id === applied.value.dossier.state);
+  const numbered = row.reference === null && target?.kind !== 'draft';
+  // Reads the writes need, sent together now that the row is locked: the routed unit,
+  // the new reference (a sequence: no lock held until commit) and the event's seq.
+  const [routed, reference, eventSeq] = await settleAll([
+    keepKnownUnit(tx, row.tenantId, applied.value.dossier, row.unitCode),
+    numbered
+      ? nextReference(tx, {
+          tenantId: row.tenantId,
+          prefix: definition.meta.referencePrefix,
+          year: parisYear(context.now),
+        })
+      : row.reference,
+    effects.length > 0 ? nextEventSeq(tx, row) : null,
+  ]);
+  const result = await writeTransition(
+    tx,
+    context,
+    {
+      row,
+      published,
+      next: routed.next,
+      event,
+      effects,
       reference,
-      ...(numbering ? { submittedAt: context.now } : {}),
-      updatedAt: context.now,
-    })
-    .where(and(sameDossier(row), eq(dossiers.revision, row.revision)))
-    .returning();
-  // The row is locked and its revision was checked by the engine: a miss is a bug.
-  if (updated === undefined) throw new Error(`guichet: dossier ${row.id} changed under its lock`);
-
-  const [stored] = await tx
-    .insert(dossierEvents)
-    .values({
-      tenantId: row.tenantId,
-      dossierId: row.id,
-      type: 'transition',
-      actorId: context.session.userId,
-      at: context.now,
-      payload: transitionPayload(event, {
-        reference: numbering ? reference : null,
-        unknownUnit: routed.unknownUnit,
-      }),
-      requestId: context.requestId,
-    })
-    .returning({ seq: dossierEvents.seq });
-  if (applied.value.effects.length > 0) {
-    await enqueue(tx, {
-      tenantId: row.tenantId,
-      dossierId: row.id,
-      reference,
-      eventSeq: stored!.seq,
-      demarcheId: row.demarcheId,
-      version: row.version,
-      effects: applied.value.effects,
-      input: event.input,
-    });
-  }
-  await recordSessionAudit(tx, context, {
-    action: 'dossier.transition',
-    object: `dossier:${row.id}`,
-    details: {
-      transition: event.transition,
-      from: event.from,
-      to: event.to,
-      revision: next.revision,
+      numbered,
+      unknownUnit: routed.unknownUnit,
+      eventSeq,
     },
-  });
-  return ok(transitionResult(updated, published, event.transition));
+    { enqueue, alongside: request.alongside },
+  );
+  return ok(result);
+}
+
+/**
+ * The `seq` the dossier's next event will get, as the chain trigger numbers it. Exact
+ * only under the dossier's row lock, which every writer of events takes.
+ */
+async function nextEventSeq(tx: AppTransaction, row: DossierRow): Promise<number> {
+  const [last] = await tx
+    .select({ seq: dossierEvents.seq })
+    .from(dossierEvents)
+    .where(and(eq(dossierEvents.tenantId, row.tenantId), eq(dossierEvents.dossierId, row.id)))
+    .orderBy(desc(dossierEvents.seq))
+    .limit(1);
+  return (last?.seq ?? 0) + 1;
 }
 
 /**

@@ -11,6 +11,8 @@ import {
   requestHash,
 } from './idempotencyKey.ts';
 import { inTransaction } from './inTransaction.ts';
+import { loadDossier } from './loadDossier.ts';
+import { settleAll } from './settleAll.ts';
 import type { TransitionResult } from './transitionResult.ts';
 
 export interface SubmitInput {
@@ -46,10 +48,14 @@ export async function submitDossier(
     requestHash: requestHash('dossiers.submit', body),
   };
   const result = await inTransaction(context.db, async (tx) => {
-    const claimed = await claimIdempotencyKey(tx, claim);
+    // The claim and the row lock go out together (one round trip); the claim decides.
+    const [claimed, locked] = await settleAll([
+      claimIdempotencyKey(tx, claim),
+      loadDossier(tx, context.session, body.id, { forUpdate: true }),
+    ]);
     if (!claimed.ok) return claimed;
     if (claimed.value.kind === 'replay') return ok(claimed.value.response as TransitionResult);
-    const fired = await fireTransition(
+    return fireTransition(
       tx,
       context,
       {
@@ -58,12 +64,12 @@ export async function submitDossier(
         input: undefined,
         revision: body.revision,
         draft: 'only',
+        // The answer is stored with the transition's own writes, in the same batch.
+        alongside: (tx, answer) => completeIdempotencyKey(tx, claim, answer, context.now),
+        locked,
       },
       enqueue,
     );
-    if (!fired.ok) return fired;
-    await completeIdempotencyKey(tx, claim, fired.value, context.now);
-    return fired;
   });
   if (!result.ok) {
     await auditDenial(context, body.id, result.error);
