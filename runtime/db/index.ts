@@ -5,6 +5,7 @@
 import * as schema from './schema/index.ts';
 
 export { type ChainVerdict, verifyEventChain } from './audit/verifyEventChain.ts';
+export { rowsOf } from './driver/driverValues.ts';
 export { type OpenDatabaseOptions, openDatabase } from './driver/openDatabase.ts';
 export { sqlExecutorFor } from './driver/sqlExecutorFor.ts';
 export { nextReference } from './references/nextReference.ts';

@@ -107,6 +107,15 @@ export const dossiers = pgTable(
       t.createdAt.desc().nullsFirst(),
       t.id.desc().nullsFirst(),
     ),
+    // An agent's queue of one démarche by due date, and its per-state counts (index-only).
+    index('dossiers_queue_unit_demarche_due_idx').on(
+      t.tenantId,
+      t.unitCode,
+      t.demarcheId,
+      t.state,
+      t.dueAt,
+      t.id,
+    ),
     // "Most urgent first" within a démarche.
     index('dossiers_priority_idx').on(
       t.tenantId,

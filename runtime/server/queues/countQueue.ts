@@ -1,7 +1,7 @@
 import { eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { StateKind } from '../../../shared/definition/types.ts';
 import { ok, type Result } from '../../../shared/result.ts';
-import { rowsOf } from '../../db/driver/driverValues.ts';
+import { rowsOf } from '../../db/index.ts';
 import { dossiers } from '../../db/schema/index.ts';
 import { tenantScope } from '../../db/tenancy/tenantScope.ts';
 import type { DomainError } from '../trpc/domainError.ts';

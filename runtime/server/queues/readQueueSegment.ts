@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { rowsOf } from '../../db/driver/driverValues.ts';
+import { rowsOf } from '../../db/index.ts';
 import type { AppDatabase } from '../../db/types.ts';
 import type { QueueConditions } from './queueConditions.ts';
 import { splitColumns } from './queueIndexes.ts';

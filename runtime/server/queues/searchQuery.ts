@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { rowsOf } from '../../db/driver/driverValues.ts';
+import { rowsOf } from '../../db/index.ts';
 import { dossiers } from '../../db/schema/dossiers.ts';
 import { ACCENTED, UNACCENTED } from '../../db/schema/searchDocument.ts';
 import type { AppDatabase } from '../../db/types.ts';

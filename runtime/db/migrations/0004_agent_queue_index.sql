@@ -1,0 +1,1 @@
+CREATE INDEX "dossiers_queue_unit_demarche_due_idx" ON "dossiers" USING btree ("tenant_id","unit_code","demarche_id","state","due_at","id");
