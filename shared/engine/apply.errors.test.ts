@@ -124,6 +124,15 @@ describe('apply refuses', () => {
     });
   });
 
+  it('an input key the transition’s input schema does not declare (SECURITY item 10)', () => {
+    const input = { motif: 'Revenus supérieurs au plafond', state: 'accepte' };
+    expect(errorOf(dossierIn('en_instruction'), 'refuser', agent, input)).toEqual({
+      code: 'INVALID_INPUT',
+      transition: 'refuser',
+      errors: { state: ['Ce champ n’est pas attendu.'] },
+    });
+  });
+
   it('a non-empty input for a transition that takes none', () => {
     expect(errorOf(dossierIn('depose'), 'prendre_en_charge', agent, { note: 'x' })).toEqual({
       code: 'INVALID_INPUT',

@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import type { DemarcheDefinition } from '../definition/types.ts';
+import type { DemarcheDefinition, JsonSchema } from '../definition/types.ts';
 import { createFormAjv } from '../form/index.ts';
 
 /** Every JSON Schema of a definition, compiled to an ajv check. */
@@ -35,7 +35,7 @@ export function compileSchemas(definition: DemarcheDefinition): CompiledSchemas 
   for (const transition of definition.workflow.transitions) {
     if (transition.guard !== undefined) guards.set(transition.id, ajv.compile(transition.guard));
     if (transition.input !== undefined) {
-      inputs.set(transition.id, ajv.compile(transition.input.schema));
+      inputs.set(transition.id, ajv.compile(closed(transition.input.schema)));
     }
   }
   return {
@@ -47,4 +47,13 @@ export function compileSchemas(definition: DemarcheDefinition): CompiledSchemas 
       when: rule.when === undefined ? null : ajv.compile(rule.when),
     })),
   };
+}
+
+/**
+ * An agent's input is stored in the event log as given: keys the admin's schema does not
+ * declare are refused (SECURITY item 10) rather than written. `unevaluatedProperties`
+ * sees through `allOf`, so conditionals inside the schema still declare their fields.
+ */
+function closed(schema: JsonSchema): JsonSchema {
+  return { allOf: [schema], unevaluatedProperties: false };
 }
