@@ -1,0 +1,188 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { socialAidAs } from '../../demarches/testing/demarcheFixtures.ts';
+import { VALID_SOCIAL_AID } from '../../dossiers/testing/dossierTestKit.ts';
+import type { SeededTenant } from '../../testing/seedTenant.ts';
+import type { TestClient } from '../../testing/testClient.ts';
+import type { Callers } from './callers.ts';
+
+interface DossierRef {
+  id: string;
+  revision: number;
+}
+
+/**
+ * The objects of one tenant that procedure samples refer to. Built through the API, as
+ * the tenant's own users would, so every id is real and reachable by its rightful owner.
+ */
+export interface SampleWorld {
+  tenantSlug: string;
+  /** The seeded citizen's email, for `auth.login`. */
+  citizenEmail: string;
+  /** The seeded agent (unit `ccas`), to whom `instructing` is assigned. */
+  agentId: string;
+  /** A démarche whose slug no other tenant has (`aide-sociale` exists everywhere). */
+  demarche: { id: string; slug: string; version: number; draftRevision: number };
+  /** The citizen's draft, holding a complete valid answer. */
+  draft: DossierRef;
+  /** The citizen's dossier in `depose`, routed to unit `ccas`. */
+  submitted: DossierRef;
+  /** The citizen's dossier `en_instruction`, assigned to the agent. */
+  instructing: DossierRef;
+  /** A message of the citizen on `submitted`. */
+  messageId: string;
+  /** A file the citizen attached to `submitted` before submitting it (field `justificatif`). */
+  attachmentId: string;
+}
+
+/**
+ * The social-aid démarche under `slug`, with a file field so a world can hold an
+ * attachment.
+ *
+ * @example
+ * await admin.demarches.saveDraft.mutate({ id, draft: sampleDefinition('propre-1'), revision: 0 });
+ */
+export function sampleDefinition(slug: string) {
+  return socialAidAs(slug, (definition) => {
+    const schema = definition.form.schema as { properties: Record<string, unknown> };
+    schema.properties['justificatif'] = { type: 'string', title: 'Justificatif' };
+  });
+}
+
+/** A 1×1 PNG: a file type the attachment policy accepts. */
+export const SAMPLE_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/**
+ * `POST /api/dossiers/:id/attachments` of `SAMPLE_PNG` for the `justificatif` field.
+ *
+ * @example
+ * const response = await uploadSample(citizen, dossierId);
+ */
+export function uploadSample(client: TestClient, dossierId: string): Promise<Response> {
+  const query = new URLSearchParams({ field: 'justificatif', name: 'avis.png' });
+  return client.fetch(`/api/dossiers/${dossierId}/attachments?${query}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream' },
+    body: new Uint8Array(SAMPLE_PNG),
+  });
+}
+
+/**
+ * Publishes a démarche of its own in `tenant` and opens three dossiers on it at three
+ * stages, plus a message and an attachment; `callers` must be signed in to that tenant.
+ *
+ * @example
+ * const worldB = await buildSampleWorld(tenantB, callersB);
+ */
+export async function buildSampleWorld(
+  tenant: SeededTenant,
+  callers: Pick<Callers, 'admin' | 'citizen' | 'agent'>,
+): Promise<SampleWorld> {
+  const slug = `propre-${randomBytes(4).toString('hex')}`;
+  const admin = callers.admin.trpc.demarches;
+  const created = await admin.create.mutate({ slug, title: `Démarche ${tenant.slug}` });
+  const saved = await admin.saveDraft.mutate({
+    id: created.id,
+    draft: sampleDefinition(slug),
+    revision: created.draftRevision,
+  });
+  await admin.publish.mutate({ id: created.id, revision: saved.draftRevision });
+
+  const dossiers = callers.citizen.trpc.dossiers;
+  const open = async (): Promise<DossierRef> => {
+    const { id } = await dossiers.create.mutate({ demarche: slug });
+    const { revision } = await dossiers.saveDraft.mutate({
+      id,
+      data: VALID_SOCIAL_AID,
+      revision: 0,
+    });
+    return { id, revision };
+  };
+  const submit = async (ref: DossierRef): Promise<DossierRef> => {
+    const done = await dossiers.submit.mutate({
+      ...ref,
+      transition: 'deposer',
+      idempotencyKey: randomUUID(),
+    });
+    return { id: ref.id, revision: done.revision };
+  };
+  const draft = await open();
+  const toSubmit = await open();
+  const uploaded = await uploadSample(callers.citizen, toSubmit.id);
+  if (uploaded.status !== 201) throw new Error(`sample upload refused: ${await uploaded.text()}`);
+  const attachment = (await uploaded.json()) as { id: string };
+  const submitted = await submit(toSubmit);
+  const toInstruct = await submit(await open());
+  const taken = await callers.agent.trpc.dossiers.act.mutate({
+    ...toInstruct,
+    transition: 'prendre_en_charge',
+  });
+  const message = await dossiers.messages.send.mutate({
+    dossierId: submitted.id,
+    body: 'Voici mon avis d’imposition.',
+  });
+  return {
+    tenantSlug: tenant.slug,
+    citizenEmail: tenant.accounts.citizen.email,
+    agentId: tenant.accounts.agent.id,
+    demarche: { id: created.id, slug, version: 1, draftRevision: saved.draftRevision },
+    draft,
+    submitted,
+    instructing: { id: toInstruct.id, revision: taken.revision },
+    messageId: message.id,
+    attachmentId: attachment.id,
+  };
+}
+
+/**
+ * The same world with every id and slug replaced by one that exists nowhere: what a
+ * caller guessing identifiers would send. Revisions are kept, so a call differs from
+ * the real world's only by the identifiers.
+ *
+ * @example
+ * const random = nowhereLike(worldB);
+ */
+export function nowhereLike(world: SampleWorld): SampleWorld {
+  const dossier = (ref: DossierRef): DossierRef => ({ id: randomUUID(), revision: ref.revision });
+  return {
+    tenantSlug: `inconnu-${randomBytes(4).toString('hex')}`,
+    citizenEmail: `personne-${randomBytes(4).toString('hex')}@example.fr`,
+    agentId: randomUUID(),
+    demarche: {
+      ...world.demarche,
+      id: randomUUID(),
+      slug: `inconnue-${randomBytes(4).toString('hex')}`,
+    },
+    draft: dossier(world.draft),
+    submitted: dossier(world.submitted),
+    instructing: dossier(world.instructing),
+    messageId: randomUUID(),
+    attachmentId: randomUUID(),
+  };
+}
+
+/**
+ * Every identifier of a tenant a response could leak: its ids, slugs and the seeded
+ * accounts' ids and emails, plus the world's objects.
+ *
+ * @example
+ * for (const id of identifiersOf(tenantB, worldB)) expect(JSON.stringify(body)).not.toContain(id);
+ */
+export function identifiersOf(tenant: SeededTenant, world: SampleWorld): string[] {
+  return [
+    tenant.tenantId,
+    tenant.slug,
+    tenant.demarche.id,
+    ...Object.values(tenant.unitIds),
+    ...Object.values(tenant.accounts).flatMap((account) => [account.id, account.email]),
+    world.demarche.id,
+    world.demarche.slug,
+    world.draft.id,
+    world.submitted.id,
+    world.instructing.id,
+    world.messageId,
+    world.attachmentId,
+  ];
+}
