@@ -7,7 +7,8 @@ module.exports = {
       severity: 'error',
       from: { path: '^shared/', pathNot: '\\.test\\.ts$|/bench/' },
       to: {
-        pathNot: '^shared/|^node_modules/(ajv|ajv-formats|safe-regex2|ret|tinyduration|date-fns|liquidjs|fast-check|xstate|vitest|@vitest|tinybench)/',
+        pathNot:
+          '^shared/|^node_modules/(ajv|ajv-formats|safe-regex2|ret|tinyduration|date-fns|liquidjs|fast-check|xstate|vitest|@vitest|tinybench)/',
       },
     },
     {
@@ -47,6 +48,9 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+    },
   },
 };

@@ -49,7 +49,10 @@ describe('the HTTP server', () => {
     });
     expect(response.status).toBe(400);
     const body = (await response.json()) as {
-      error: { message: string; data: { domainCode: string; fieldErrors: Record<string, string[]> } };
+      error: {
+        message: string;
+        data: { domainCode: string; fieldErrors: Record<string, string[]> };
+      };
     };
     expect(body.error.message).toBe('Les données envoyées ne sont pas valides.');
     expect(body.error.data.domainCode).toBe('INVALID_INPUT');
