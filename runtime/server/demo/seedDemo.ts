@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { socialAidDefinition } from '../../../shared/testing/socialAidDefinition.ts';
-import { demarches, demarcheVersions } from '../../db/schema/demarches.ts';
 import { memberships, users } from '../../db/schema/people.ts';
 import { tenants, units } from '../../db/schema/tenants.ts';
 import type { AppDatabase } from '../../db/types.ts';
 import { hashPassword } from '../auth/password.ts';
+import { insertPublishedDemarche } from './insertPublishedDemarche.ts';
 
 export const DEMO_TENANT = 'demo';
 
@@ -67,19 +67,7 @@ export async function seedDemo(db: AppDatabase): Promise<boolean> {
         });
       }
     }
-    const definition = { ...socialAidDefinition };
-    const [demarche] = await tx
-      .insert(demarches)
-      .values({
-        tenantId,
-        slug: definition.meta.slug,
-        title: definition.meta.title,
-        draft: definition,
-      })
-      .returning();
-    await tx
-      .insert(demarcheVersions)
-      .values({ tenantId, demarcheId: demarche!.id, version: 1, definition });
+    await insertPublishedDemarche(tx, tenantId, socialAidDefinition);
   });
   return true;
 }

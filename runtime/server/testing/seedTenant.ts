@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { DemarcheDefinition } from '../../../shared/definition/types.ts';
 import { socialAidDefinition } from '../../../shared/testing/socialAidDefinition.ts';
-import { demarches, demarcheVersions } from '../../db/schema/demarches.ts';
 import { memberships, users } from '../../db/schema/people.ts';
 import { tenants, units } from '../../db/schema/tenants.ts';
 import type { AppDatabase } from '../../db/types.ts';
 import { hashPassword } from '../auth/password.ts';
+import { insertPublishedDemarche } from '../demo/insertPublishedDemarche.ts';
 
 export interface SeededAccount {
   id: string;
@@ -102,25 +102,16 @@ export async function seedTenant(
     { tenantId, userId: accounts.supervisor.id, role: 'supervisor', unitId: ccas!.id },
     { tenantId, userId: accounts.agentMairie.id, role: 'agent', unitId: mairie!.id },
   ]);
-  // Spread: the stored column is a plain JSON record, not the interface.
-  const definition = { ...(options.definition ?? socialAidDefinition) };
-  const [demarche] = await db
-    .insert(demarches)
-    .values({
-      tenantId,
-      slug: definition.meta.slug,
-      title: definition.meta.title,
-      draft: definition,
-    })
-    .returning();
-  await db
-    .insert(demarcheVersions)
-    .values({ tenantId, demarcheId: demarche!.id, version: 1, definition });
+  const demarche = await insertPublishedDemarche(
+    db,
+    tenantId,
+    options.definition ?? socialAidDefinition,
+  );
   return {
     tenantId,
     slug,
     unitIds: { ccas: ccas!.id, 'ccas-familles': familles!.id, mairie: mairie!.id },
     accounts,
-    demarche: { id: demarche!.id, slug: definition.meta.slug, version: 1 },
+    demarche,
   };
 }
