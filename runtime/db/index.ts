@@ -6,6 +6,12 @@ import * as schema from './schema/index.ts';
 
 export { type ChainVerdict, verifyEventChain } from './audit/verifyEventChain.ts';
 export { rowsOf } from './driver/driverValues.ts';
+export {
+  fixedStatement,
+  placeholderFor,
+  type RowOf,
+  statementBuilder,
+} from './driver/fixedStatement.ts';
 export { type OpenDatabaseOptions, openDatabase } from './driver/openDatabase.ts';
 export { sqlExecutorFor } from './driver/sqlExecutorFor.ts';
 export { nextReference } from './references/nextReference.ts';

@@ -1,4 +1,5 @@
-import { type AppDatabase, auditLog } from '../../db/index.ts';
+import { sql } from 'drizzle-orm';
+import { type AppDatabase, auditLog, fixedStatement, statementBuilder } from '../../db/index.ts';
 import type { SessionActor } from '../trpc/sessionActor.ts';
 
 export interface AuditEntry {
@@ -23,7 +24,7 @@ export interface AuditEntry {
  * await recordAudit(tx, { tenantId, actor: `user:${userId}`, action: 'auth.logout', at: now });
  */
 export async function recordAudit(db: AppDatabase, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
+  await insertAudit.run(db, {
     tenantId: entry.tenantId,
     actor: entry.actor,
     action: entry.action,
@@ -33,6 +34,26 @@ export async function recordAudit(db: AppDatabase, entry: AuditEntry): Promise<v
     details: entry.details ?? {},
   });
 }
+
+const p = sql.placeholder;
+
+/** Written by nearly every mutation: built once (`fixedStatement`). */
+const insertAudit = fixedStatement<
+  Required<Omit<AuditEntry, 'object' | 'requestId'>> & {
+    object: string | null;
+    requestId: string | null;
+  }
+>(
+  statementBuilder.insert(auditLog).values({
+    tenantId: p('tenantId'),
+    actor: p('actor'),
+    action: p('action'),
+    object: p('object'),
+    requestId: p('requestId'),
+    at: p('at'),
+    details: p('details'),
+  }),
+);
 
 /** The audit actor (and object) naming a user. */
 export const userRef = (userId: string) => `user:${userId}`;

@@ -15,5 +15,5 @@ export const citizenProcedure = authedProcedure.use(({ ctx, next }) => {
       message: 'Cette action est réservée aux usagers.',
     });
   }
-  return next({ ctx });
+  return next();
 });

@@ -1,10 +1,9 @@
 import type { Priority } from '../../../shared/definition/types.ts';
 import type { DossierSnapshot } from '../../../shared/engine/index.ts';
-import type { dossiers } from '../../db/index.ts';
 import { PRIORITY_RANKS } from '../../db/index.ts';
+import type { DossierRow } from './dossierQueries.ts';
 
-/** A dossier row as drizzle returns it. */
-export type DossierRow = typeof dossiers.$inferSelect;
+export type { DossierRow } from './dossierQueries.ts';
 
 const PRIORITY_BY_RANK = new Map<number, Priority>(
   Object.entries(PRIORITY_RANKS).map(([name, rank]) => [rank, name as Priority]),

@@ -1,10 +1,10 @@
-import { and, desc, eq } from 'drizzle-orm';
 import { apply, type DossierSnapshot } from '../../../shared/engine/index.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { AppTransaction } from '../../db/index.ts';
-import { dossierEvents, nextReference, units } from '../../db/index.ts';
+import { nextReference } from '../../db/index.ts';
 import type { DomainError } from '../trpc/domainError.ts';
 import { type DossierContext, engineActor } from './dossierContext.ts';
+import { knownUnit, lastEventSeq } from './dossierQueries.ts';
 import { type DossierRow, toSnapshot } from './dossierSnapshot.ts';
 import { engineErrorToDomain } from './engineErrorToDomain.ts';
 import type { EnqueueEffects } from './enqueuePort.ts';
@@ -122,12 +122,7 @@ export async function fireTransition(
  * only under the dossier's row lock, which every writer of events takes.
  */
 async function nextEventSeq(tx: AppTransaction, row: DossierRow): Promise<number> {
-  const [last] = await tx
-    .select({ seq: dossierEvents.seq })
-    .from(dossierEvents)
-    .where(and(eq(dossierEvents.tenantId, row.tenantId), eq(dossierEvents.dossierId, row.id)))
-    .orderBy(desc(dossierEvents.seq))
-    .limit(1);
+  const [last] = await lastEventSeq.run(tx, { tenantId: row.tenantId, dossierId: row.id });
   return (last?.seq ?? 0) + 1;
 }
 
@@ -145,10 +140,7 @@ async function keepKnownUnit(
   previous: string | null,
 ): Promise<{ next: DossierSnapshot; unknownUnit: string | null }> {
   if (next.unit === null || next.unit === previous) return { next, unknownUnit: null };
-  const [known] = await tx
-    .select({ code: units.code })
-    .from(units)
-    .where(and(eq(units.tenantId, tenantId), eq(units.code, next.unit)));
+  const [known] = await knownUnit.run(tx, { tenantId, code: next.unit });
   if (known !== undefined) return { next, unknownUnit: null };
   return { next: { ...next, unit: previous }, unknownUnit: next.unit };
 }

@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { AppTransaction } from '../../db/index.ts';
-import { idempotencyKeys } from '../../db/index.ts';
+import {
+  fixedStatement,
+  idempotencyKeys,
+  placeholderFor,
+  statementBuilder,
+} from '../../db/index.ts';
 import type { DomainError } from '../trpc/domainError.ts';
 
 export interface IdempotencyClaim {
@@ -31,11 +36,7 @@ export async function claimIdempotencyKey(
   tx: AppTransaction,
   claim: IdempotencyClaim,
 ): Promise<Result<ClaimOutcome, DomainError>> {
-  const inserted = await tx
-    .insert(idempotencyKeys)
-    .values(claim)
-    .onConflictDoNothing()
-    .returning({ key: idempotencyKeys.key });
+  const inserted = await insertClaim.run(tx, claim);
   if (inserted.length > 0) return ok({ kind: 'claimed' });
   const [existing] = await tx.select().from(idempotencyKeys).where(sameKey(claim));
   if (existing === undefined) throw new Error('guichet: idempotency key vanished after a conflict');
@@ -66,7 +67,7 @@ export async function completeIdempotencyKey(
   response: unknown,
   now: Date,
 ): Promise<void> {
-  await tx.update(idempotencyKeys).set({ response, completedAt: now }).where(sameKey(claim));
+  await storeResponse.run(tx, { ...claim, response, completedAt: now });
 }
 
 /**
@@ -92,6 +93,39 @@ function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value);
 }
+
+// The claim and the answer go out on every submit: built once (`fixedStatement`).
+const p = sql.placeholder;
+
+const insertClaim = fixedStatement<IdempotencyClaim, { key: string }>(
+  statementBuilder
+    .insert(idempotencyKeys)
+    .values({
+      tenantId: p('tenantId'),
+      scope: p('scope'),
+      key: p('key'),
+      requestHash: p('requestHash'),
+    })
+    .onConflictDoNothing()
+    .returning({ key: idempotencyKeys.key }),
+  { key: idempotencyKeys.key },
+);
+
+const storeResponse = fixedStatement<IdempotencyClaim & { response: unknown; completedAt: Date }>(
+  statementBuilder
+    .update(idempotencyKeys)
+    .set({
+      response: placeholderFor(idempotencyKeys.response, 'response'),
+      completedAt: placeholderFor(idempotencyKeys.completedAt, 'completedAt'),
+    })
+    .where(
+      and(
+        eq(idempotencyKeys.tenantId, p('tenantId')),
+        eq(idempotencyKeys.scope, p('scope')),
+        eq(idempotencyKeys.key, p('key')),
+      ),
+    ),
+);
 
 function sameKey(claim: IdempotencyClaim) {
   return and(

@@ -7,6 +7,7 @@ import type { SessionActor } from '../trpc/context.ts';
 import type { DomainError } from '../trpc/domainError.ts';
 import { type Reader, readerOf } from './dossierAccess.ts';
 import { dossierNotFound } from './dossierErrors.ts';
+import { lockDossier, readDossier } from './dossierQueries.ts';
 import type { DossierRow } from './dossierSnapshot.ts';
 import { loadPublishedVersion, type PublishedVersion } from './publishedDefinition.ts';
 
@@ -42,11 +43,8 @@ export async function loadDossier(
   options: { forUpdate?: boolean } = {},
 ): Promise<Result<LoadedDossier, DossierLoadError>> {
   const scope = tenantScope(session.tenantId);
-  const query = db
-    .select()
-    .from(dossiers)
-    .where(scope.where(dossiers, eq(dossiers.id, id)));
-  const [row] = options.forUpdate === true ? await query.for('update') : await query;
+  const statement = options.forUpdate === true ? lockDossier : readDossier;
+  const [row] = await statement.run(db, { tenantId: scope.tenantId, id });
   if (row === undefined) return err(dossierNotFound());
   const published = await loadPublishedVersion(db, scope.tenantId, row.demarcheId, row.version);
   if (published === null) throw new Error(`guichet: dossier ${id} has no published version`);

@@ -1,12 +1,14 @@
-import { and, eq } from 'drizzle-orm';
 import type { DossierEvent, DossierSnapshot, PendingEffect } from '../../../shared/engine/index.ts';
 import type { AppTransaction } from '../../db/index.ts';
-import { dossierEvents, dossiers } from '../../db/index.ts';
 import { recordSessionAudit } from '../audit/recordAudit.ts';
 import type { DossierContext } from './dossierContext.ts';
+import {
+  insertTransitionEvent,
+  updateSnapshot,
+  updateSubmittedSnapshot,
+} from './dossierQueries.ts';
 import { type DossierRow, snapshotColumns } from './dossierSnapshot.ts';
 import type { EnqueueEffects } from './enqueuePort.ts';
-import { sameDossier } from './loadDossier.ts';
 import type { PublishedVersion } from './publishedDefinition.ts';
 import { settleAll } from './settleAll.ts';
 import { transitionPayload } from './transitionPayload.ts';
@@ -55,34 +57,28 @@ export async function writeTransition(
   writers: TransitionWriters,
 ): Promise<TransitionResult> {
   const { row, next, event, reference } = write;
-  const columns = {
-    ...snapshotColumns(next),
-    reference,
-    ...(write.numbered ? { submittedAt: context.now } : {}),
-    updatedAt: context.now,
-  };
-  const result = transitionResult({ ...row, ...columns }, write.published, event.transition);
+  const columns = { ...snapshotColumns(next), reference, updatedAt: context.now };
+  const result = transitionResult(
+    { ...row, ...columns, ...(write.numbered ? { submittedAt: context.now } : {}) },
+    write.published,
+    event.transition,
+  );
+  const where = { tenantId: row.tenantId, id: row.id, expectedRevision: row.revision };
   const [updated, stored] = await settleAll([
-    tx
-      .update(dossiers)
-      .set(columns)
-      .where(and(sameDossier(row), eq(dossiers.revision, row.revision)))
-      .returning({ id: dossiers.id }),
-    tx
-      .insert(dossierEvents)
-      .values({
-        tenantId: row.tenantId,
-        dossierId: row.id,
-        type: 'transition',
-        actorId: context.session.userId,
-        at: context.now,
-        payload: transitionPayload(event, {
-          reference: write.numbered ? reference : null,
-          unknownUnit: write.unknownUnit,
-        }),
-        requestId: context.requestId,
-      })
-      .returning({ seq: dossierEvents.seq }),
+    write.numbered
+      ? updateSubmittedSnapshot.run(tx, { ...columns, ...where, submittedAt: context.now })
+      : updateSnapshot.run(tx, { ...columns, ...where }),
+    insertTransitionEvent.run(tx, {
+      tenantId: row.tenantId,
+      dossierId: row.id,
+      actorId: context.session.userId,
+      at: context.now,
+      payload: transitionPayload(event, {
+        reference: write.numbered ? reference : null,
+        unknownUnit: write.unknownUnit,
+      }),
+      requestId: context.requestId,
+    }),
     write.eventSeq === null
       ? undefined
       : writers.enqueue(tx, {
