@@ -1,26 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DossierServer, startDossierServer } from '../dossiers/testing/startDossierServer.ts';
-import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
+import { describe, expect, it } from 'vitest';
 import { HTTP_ROUTE_SAMPLES } from './httpRouteSamples.ts';
-import { CALLERS, type Caller, type Callers, signInCallers } from './testing/callers.ts';
+import { CALLERS, type Caller } from './testing/callers.ts';
 import { callHttp } from './testing/callHttp.ts';
 import { callProcedure, shown } from './testing/callProcedure.ts';
 import { dataFingerprint } from './testing/fingerprint.ts';
 import { sampledCatalog } from './testing/sampledCatalog.ts';
-import { buildSampleWorld, nowhereLike, type SampleWorld } from './testing/sampleWorld.ts';
+import { nowhereLike } from './testing/sampleWorld.ts';
 
-let server: DossierServer;
-let tenant: SeededTenant;
-let callers: Callers;
-let world: SampleWorld;
+import { useSampleTenant } from './testing/useSampleTenant.ts';
 
-beforeAll(async () => {
-  server = await startDossierServer();
-  tenant = await seedTenant(server.database.db);
-  callers = await signInCallers(server, tenant);
-  world = await buildSampleWorld(tenant, callers);
-});
-afterAll(() => server.close());
+const given = useSampleTenant();
 
 const catalog = sampledCatalog();
 
@@ -31,16 +20,20 @@ describe('roles over the whole router (SECURITY §9)', () => {
     for (const entry of catalog) {
       const refused = CALLERS.filter((caller) => !entry.sample.callers.includes(caller));
       if (refused.length === 0) continue;
-      const before = await dataFingerprint(server.database);
+      const before = await dataFingerprint(given().server.database);
       for (const caller of refused) {
-        const outcome = await callProcedure(callers[caller], entry, entry.sample.input?.(world));
+        const outcome = await callProcedure(
+          given().callers[caller],
+          entry,
+          entry.sample.input?.(given().world),
+        );
         const expected = caller === 'anonymous' ? 'UNAUTHORIZED' : 'FORBIDDEN';
         refusals += 1;
         if (outcome.ok || outcome.code !== expected) {
           wrong.push(`${entry.path} as ${caller}: expected ${expected}, got ${shown(outcome)}`);
         }
       }
-      const after = await dataFingerprint(server.database);
+      const after = await dataFingerprint(given().server.database);
       if (JSON.stringify(after) !== JSON.stringify(before))
         wrong.push(`${entry.path}: data written`);
     }
@@ -48,25 +41,29 @@ describe('roles over the whole router (SECURITY §9)', () => {
     expect(refusals).toBeGreaterThan(catalog.length);
   });
 
-  it('answers NOT_FOUND, as for a random id, to callers who may not see the object', async () => {
+  it('answers NOT_FOUND, as for a random id, to given().callers who may not see the object', async () => {
     const wrong: string[] = [];
     for (const entry of catalog) {
       const { sample } = entry;
       if (sample.references !== 'ids') continue;
       const blind = sample.callers.filter((caller) => !sample.readers?.includes(caller));
-      const before = await dataFingerprint(server.database);
+      const before = await dataFingerprint(given().server.database);
       for (const caller of blind) {
-        const outcome = await callProcedure(callers[caller], entry, sample.input?.(world));
-        const random = await callProcedure(
-          callers[caller],
+        const outcome = await callProcedure(
+          given().callers[caller],
           entry,
-          sample.input?.(nowhereLike(world)),
+          sample.input?.(given().world),
+        );
+        const random = await callProcedure(
+          given().callers[caller],
+          entry,
+          sample.input?.(nowhereLike(given().world)),
         );
         if (outcome.ok || outcome.code !== 'NOT_FOUND' || shown(outcome) !== shown(random)) {
           wrong.push(`${entry.path} as ${caller}: ${shown(outcome)} (random id: ${shown(random)})`);
         }
       }
-      const after = await dataFingerprint(server.database);
+      const after = await dataFingerprint(given().server.database);
       if (JSON.stringify(after) !== JSON.stringify(before))
         wrong.push(`${entry.path}: data written`);
     }
@@ -79,7 +76,11 @@ describe('roles over the whole router (SECURITY §9)', () => {
       if (entry.type !== 'query') continue;
       const { sample } = entry;
       for (const caller of sample.readers ?? sample.callers) {
-        const outcome = await callProcedure(callers[caller], entry, sample.input?.(world));
+        const outcome = await callProcedure(
+          given().callers[caller],
+          entry,
+          sample.input?.(given().world),
+        );
         if (!outcome.ok) wrong.push(`${entry.path} as ${caller}: ${shown(outcome)}`);
       }
     }
@@ -89,11 +90,14 @@ describe('roles over the whole router (SECURITY §9)', () => {
   it('guards the file routes the same way: 401 for nobody, 404 as for a random id for the blind', async () => {
     const wrong: string[] = [];
     for (const [name, route] of Object.entries(HTTP_ROUTE_SAMPLES)) {
-      const before = await dataFingerprint(server.database);
+      const before = await dataFingerprint(given().server.database);
       for (const caller of CALLERS) {
         if (route.readers.includes(caller)) continue;
-        const outcome = await callHttp(callers[caller], route.request(world));
-        const random = await callHttp(callers[caller], route.request(nowhereLike(world)));
+        const outcome = await callHttp(given().callers[caller], route.request(given().world));
+        const random = await callHttp(
+          given().callers[caller],
+          route.request(nowhereLike(given().world)),
+        );
         const expected = route.callers.includes(caller) ? 404 : 401;
         const same = expected === 401 || JSON.stringify(outcome) === JSON.stringify(random);
         if (outcome.status !== expected || !same) {
@@ -102,18 +106,18 @@ describe('roles over the whole router (SECURITY §9)', () => {
           );
         }
       }
-      const after = await dataFingerprint(server.database);
+      const after = await dataFingerprint(given().server.database);
       if (JSON.stringify(after) !== JSON.stringify(before)) wrong.push(`${name}: data written`);
-      const served = await callHttp(callers[route.actor], route.request(world));
+      const served = await callHttp(given().callers[route.actor], route.request(given().world));
       expect(served.status, `${name} for ${route.actor}`).toBeLessThan(300);
     }
     expect(wrong).toEqual([]);
   });
 
   it('never shows a caller a dossier they may not read, whatever the filters', async () => {
-    const { draft, submitted, instructing, messageId, attachmentId } = world;
+    const { draft, submitted, instructing, messageId, attachmentId } = given().world;
     const everything = [draft.id, submitted.id, instructing.id, messageId, attachmentId];
-    // The sample world's dossiers are all routed to `ccas`; a draft is its applicant's alone.
+    // The sample given().world's dossiers are all routed to `ccas`; a draft is its applicant's alone.
     const hidden: Record<Caller, string[]> = {
       anonymous: everything,
       otherCitizen: everything,
@@ -127,20 +131,20 @@ describe('roles over the whole router (SECURITY §9)', () => {
     const probes: Record<string, unknown[]> = {
       'queues.list': [
         { unit: 'ccas' },
-        { assignee: world.agentId },
+        { assignee: given().world.agentId },
         { states: ['brouillon', 'depose', 'en_instruction'] },
-        { demarcheId: world.demarche.id, text: 'Martin' },
+        { demarcheId: given().world.demarche.id, text: 'Martin' },
       ],
-      'queues.counts': [{ unit: 'ccas' }, { demarcheId: world.demarche.id }],
+      'queues.counts': [{ unit: 'ccas' }, { demarcheId: given().world.demarche.id }],
     };
     const wrong: string[] = [];
     let seenByAgent = '';
     for (const entry of catalog) {
       if (entry.type !== 'query') continue;
-      const inputs = [entry.sample.input?.(world), ...(probes[entry.path] ?? [])];
+      const inputs = [entry.sample.input?.(given().world), ...(probes[entry.path] ?? [])];
       for (const caller of CALLERS) {
         for (const input of inputs) {
-          const outcome = await callProcedure(callers[caller], entry, input);
+          const outcome = await callProcedure(given().callers[caller], entry, input);
           const text = JSON.stringify(outcome);
           if (caller === 'agent') seenByAgent += text;
           const seen = hidden[caller].filter((id) => text.includes(id));

@@ -1,32 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { VALID_SOCIAL_AID } from '../dossiers/testing/dossierTestKit.ts';
-import { type DossierServer, startDossierServer } from '../dossiers/testing/startDossierServer.ts';
-import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
-import { type Callers, signInCallers } from './testing/callers.ts';
 import { callProcedure, shown } from './testing/callProcedure.ts';
 import { dataFingerprint } from './testing/fingerprint.ts';
 import { sampledCatalog } from './testing/sampledCatalog.ts';
-import { buildSampleWorld, type SampleWorld } from './testing/sampleWorld.ts';
 
-let server: DossierServer;
-let tenant: SeededTenant;
-let callers: Callers;
-let world: SampleWorld;
+import { useSampleTenant } from './testing/useSampleTenant.ts';
 
-beforeAll(async () => {
-  server = await startDossierServer();
-  tenant = await seedTenant(server.database.db);
-  callers = await signInCallers(server, tenant);
-  world = await buildSampleWorld(tenant, callers);
-});
-afterAll(() => server.close());
+const given = useSampleTenant();
 
 const catalog = sampledCatalog();
 
 /** Keys a client might slip in to change what it may not (SECURITY §10). */
 function smuggled(): Record<string, string> {
-  return { state: 'accepte', tenantId: randomUUID(), assigneeId: tenant.accounts.agent.id };
+  return { state: 'accepte', tenantId: randomUUID(), assigneeId: given().tenant.accounts.agent.id };
 }
 
 /**
@@ -47,10 +34,10 @@ describe('strict inputs over the whole router (SECURITY §10)', () => {
     expect(withInput.some((entry) => entry.type === 'mutation')).toBe(true);
     const wrong: string[] = [];
     for (const entry of withInput) {
-      const input = { ...(entry.sample.input?.(world) as object), ...smuggled() };
-      const before = await dataFingerprint(server.database);
-      const outcome = await callProcedure(callers[entry.sample.actor], entry, input);
-      const after = await dataFingerprint(server.database);
+      const input = { ...(entry.sample.input?.(given().world) as object), ...smuggled() };
+      const before = await dataFingerprint(given().server.database);
+      const outcome = await callProcedure(given().callers[entry.sample.actor], entry, input);
+      const after = await dataFingerprint(given().server.database);
       if (outcome.ok || outcome.code !== 'BAD_REQUEST') {
         wrong.push(`${entry.path}: ${outcome.ok ? 'accepted' : outcome.code}`);
         continue;
@@ -79,14 +66,14 @@ describe('strict inputs over the whole router (SECURITY §10)', () => {
           name: 'saveDraft data',
           path: 'dossiers.saveDraft',
           who: 'citizen',
-          input: { ...world.draft, data: { ...VALID_SOCIAL_AID, ...smuggled() } },
+          input: { ...given().world.draft, data: { ...VALID_SOCIAL_AID, ...smuggled() } },
         },
         {
           name: 'act input, transition with an input schema (refuser)',
           path: 'dossiers.act',
           who: 'agent',
           input: {
-            ...world.instructing,
+            ...given().world.instructing,
             transition: 'refuser',
             input: { motif: 'Revenus supérieurs au plafond.', ...smuggled() },
           },
@@ -95,15 +82,15 @@ describe('strict inputs over the whole router (SECURITY §10)', () => {
           name: 'act input, transition without one (prendre_en_charge)',
           path: 'dossiers.act',
           who: 'agent',
-          input: { ...world.submitted, transition: 'prendre_en_charge', input: smuggled() },
+          input: { ...given().world.submitted, transition: 'prendre_en_charge', input: smuggled() },
         },
       ];
     const wrong: string[] = [];
     for (const { name, path, who, input } of payloads) {
-      const before = await dataFingerprint(server.database);
-      const outcome = await callProcedure(callers[who], { path, type: 'mutation' }, input);
+      const before = await dataFingerprint(given().server.database);
+      const outcome = await callProcedure(given().callers[who], { path, type: 'mutation' }, input);
       if (outcome.ok || outcome.code !== 'BAD_REQUEST') wrong.push(`${name}: ${shown(outcome)}`);
-      const after = await dataFingerprint(server.database);
+      const after = await dataFingerprint(given().server.database);
       const written = Object.keys(after).filter((table) => after[table] !== before[table]);
       if (written.length > 0) wrong.push(`${name}: written to ${written.join(', ')}`);
     }
