@@ -3,6 +3,7 @@ import { demarches, demarcheVersions } from '../../db/schema/demarches.ts';
 import { tenants } from '../../db/schema/tenants.ts';
 import type { TenantScope } from '../../db/tenancy/tenantScope.ts';
 import type { AppDatabase } from '../../db/types.ts';
+import { latestVersionOf } from './latestVersionOf.ts';
 import type { VersionRow } from './versionQueries.ts';
 
 /**
@@ -33,16 +34,10 @@ export async function listPublishedRows(
   db: AppDatabase,
   scope: TenantScope,
 ): Promise<PublishedListRow[]> {
-  const latest = db
-    .select({
-      version: demarcheVersions.version,
-      meta: sql<unknown>`${demarcheVersions.definition} -> 'meta'`.as('meta'),
-    })
-    .from(demarcheVersions)
-    .where(scope.where(demarcheVersions, sql`${demarcheVersions.demarcheId} = ${demarches.id}`))
-    .orderBy(sql`${demarcheVersions.version} desc`)
-    .limit(1)
-    .as('latest');
+  const latest = latestVersionOf(db, scope, {
+    version: demarcheVersions.version,
+    meta: sql<unknown>`${demarcheVersions.definition} -> 'meta'`.as('meta'),
+  });
   return db
     .select({ slug: demarches.slug, version: latest.version, meta: latest.meta })
     .from(demarches)

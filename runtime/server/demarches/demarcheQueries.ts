@@ -3,6 +3,7 @@ import { demarches, demarcheVersions, type StoredDefinition } from '../../db/sch
 import { units } from '../../db/schema/tenants.ts';
 import type { TenantScope } from '../../db/tenancy/tenantScope.ts';
 import type { AppDatabase } from '../../db/types.ts';
+import { latestVersionOf } from './latestVersionOf.ts';
 
 /**
  * SQL on `demarches`, every statement confined to the scope's tenant. Services call
@@ -62,17 +63,11 @@ export async function listDemarcheRows(
   db: AppDatabase,
   scope: TenantScope,
 ): Promise<DemarcheListRow[]> {
-  const latest = db
-    .select({
-      version: demarcheVersions.version,
-      publishedAt: demarcheVersions.publishedAt,
-      definition: demarcheVersions.definition,
-    })
-    .from(demarcheVersions)
-    .where(scope.where(demarcheVersions, sql`${demarcheVersions.demarcheId} = ${demarches.id}`))
-    .orderBy(sql`${demarcheVersions.version} desc`)
-    .limit(1)
-    .as('latest');
+  const latest = latestVersionOf(db, scope, {
+    version: demarcheVersions.version,
+    publishedAt: demarcheVersions.publishedAt,
+    definition: demarcheVersions.definition,
+  });
   return db
     .select({
       id: demarches.id,
