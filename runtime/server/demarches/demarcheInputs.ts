@@ -38,6 +38,8 @@ export const demarcheInputs = {
     revision,
   }),
   publish: z.strictObject({ id, revision }),
+  /** `revision`: the draft revision the admin saw, so nobody throws away work unseen. */
+  deleteDraft: z.strictObject({ id, revision }),
   getVersion: z.strictObject({ id, version }),
   diff: z.strictObject({ id, from: diffSide, to: diffSide }),
   listPublished: z.strictObject({ tenant: existingSlug }),

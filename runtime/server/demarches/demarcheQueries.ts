@@ -59,6 +59,36 @@ export async function findDemarche(
   return row;
 }
 
+/**
+ * The démarche row, locked until the transaction ends. `update` (the default), to change
+ * or delete it: a concurrent save, publish or delete waits, then sees what this one did.
+ * `key share`, only to keep it from being deleted meanwhile (publish): saves go on.
+ */
+export async function lockDemarche(
+  db: AppDatabase,
+  scope: TenantScope,
+  target: { id: string; mode?: 'update' | 'key share' },
+): Promise<DemarcheRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(demarches)
+    .where(scope.where(demarches, eq(demarches.id, target.id)))
+    .for(target.mode ?? 'update');
+  return row;
+}
+
+/**
+ * Deletes a démarche and its draft. Only for one that was never published: the foreign
+ * key of `demarche_versions` refuses the delete otherwise, and the caller checks first.
+ */
+export async function deleteDemarche(
+  db: AppDatabase,
+  scope: TenantScope,
+  id: string,
+): Promise<void> {
+  await db.delete(demarches).where(scope.where(demarches, eq(demarches.id, id)));
+}
+
 export async function listDemarcheRows(
   db: AppDatabase,
   scope: TenantScope,

@@ -60,6 +60,21 @@ export interface SavedDraft extends DefinitionCheck {
   updatedAt: string;
 }
 
+/**
+ * What `deleteDraft` did: `demarche` when a never-published démarche was deleted;
+ * `draft` when the draft of a published one was put back to its latest version.
+ */
+export type DeletedDraft =
+  | { deleted: 'demarche' }
+  | {
+      deleted: 'draft';
+      /** The published version the draft is now a copy of. */
+      version: number;
+      draft: StoredDefinition;
+      draftRevision: number;
+      updatedAt: string;
+    };
+
 export interface PublishedVersion extends VersionSummary {
   definition: StoredDefinition;
 }

@@ -93,6 +93,40 @@ describe('demarches API: the designer’s journey over HTTP', () => {
     expect((await api.get.query({ id })).draftRevision).toBe(0);
   });
 
+  it('deletes a never-published démarche, and only the unpublished changes of a published one', async () => {
+    const api = admin.trpc.demarches;
+    const slug = uniqueSlug('ephemere');
+    const { id } = await api.create.mutate({ slug, title: 'Éphémère' });
+    expect(await apiFailure(api.deleteDraft.mutate({ id, revision: 1 }))).toMatchObject({
+      code: 'CONFLICT',
+      domainCode: 'STALE_REVISION',
+      details: { currentRevision: 0 },
+    });
+    expect(await api.deleteDraft.mutate({ id, revision: 0 })).toEqual({ deleted: 'demarche' });
+    expect(await apiFailure(api.get.query({ id }))).toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Démarche introuvable.',
+    });
+    expect((await api.create.mutate({ slug, title: 'Éphémère' })).slug).toBe(slug);
+
+    const kept = uniqueSlug('publiee');
+    const created = await api.create.mutate({ slug: kept, title: 'Publiée' });
+    await api.saveDraft.mutate({ id: created.id, revision: 0, draft: socialAidAs(kept) });
+    await api.publish.mutate({ id: created.id, revision: 1 });
+    const unpublished = socialAidAs(kept, (d) => {
+      d.meta.description = 'Pas encore publiée.';
+    });
+    await api.saveDraft.mutate({ id: created.id, revision: 1, draft: unpublished });
+    const discarded = await api.deleteDraft.mutate({ id: created.id, revision: 2 });
+    expect(discarded).toMatchObject({ deleted: 'draft', version: 1, draftRevision: 3 });
+    const { definition } = await api.getVersion.query({ id: created.id, version: 1 });
+    expect(await api.get.query({ id: created.id })).toMatchObject({
+      draft: definition,
+      draftRevision: 3,
+      versions: [{ version: 1 }],
+    });
+  });
+
   it('rejects unexpected input keys instead of writing them', async () => {
     const api = admin.trpc.demarches;
     const input = { slug: uniqueSlug('x'), title: 'X', tenantId: world.tenantId };
@@ -150,6 +184,7 @@ describe('demarches API: roles', () => {
         () => api.create.mutate({ slug: uniqueSlug('w'), title: 'W' }),
         () => api.saveDraft.mutate({ id, revision: 0, draft: {} }),
         () => api.publish.mutate({ id, revision: 0 }),
+        () => api.deleteDraft.mutate({ id, revision: 0 }),
       ]) {
         expect(await apiFailure(write())).toMatchObject({ code: 'FORBIDDEN' });
       }

@@ -1,6 +1,7 @@
 import { unwrap } from '../trpc/domainError.ts';
 import { publicProcedure, router, staffProcedure } from '../trpc/trpc.ts';
 import { createDemarche } from './createDemarche.ts';
+import { deleteDraft } from './deleteDraft.ts';
 import { demarcheInputs } from './demarcheInputs.ts';
 import { diffVersions } from './diffVersions.ts';
 import { getDemarche } from './getDemarche.ts';
@@ -19,9 +20,11 @@ const adminProcedure = staffProcedure('admin');
 const staffReadProcedure = staffProcedure('admin', 'agent', 'supervisor');
 
 /**
- * Démarches: create, edit the draft (optimistic concurrency), check, publish immutable
- * versions, compare them; plus the public catalogue citizens browse. Procedures only
- * validate input, call a service with the session's tenant and map its domain error.
+ * Démarches: create, edit the draft (optimistic concurrency), delete it (the whole
+ * démarche if never published, else back to the latest version), check, publish
+ * immutable versions, compare them; plus the public catalogue citizens browse.
+ * Procedures only validate input, call a service with the session's tenant and map its
+ * domain error.
  *
  * @example
  * const { id, draftRevision } = await trpc.demarches.create.mutate({ slug: 'apa', title: 'APA' });
@@ -41,6 +44,10 @@ export const demarchesRouter = router({
   saveDraft: adminProcedure
     .input(demarcheInputs.saveDraft)
     .mutation(async ({ ctx, input }) => unwrap(await saveDraft(serviceContextOf(ctx), input))),
+
+  deleteDraft: adminProcedure
+    .input(demarcheInputs.deleteDraft)
+    .mutation(async ({ ctx, input }) => unwrap(await deleteDraft(serviceContextOf(ctx), input))),
 
   validate: staffReadProcedure
     .input(demarcheInputs.byId)

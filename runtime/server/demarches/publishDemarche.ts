@@ -4,7 +4,7 @@ import { recordAudit } from '../audit/recordAudit.ts';
 import type { DomainError } from '../trpc/domainError.ts';
 import { checkDefinition } from './checkDefinition.ts';
 import { demarcheErrors } from './demarcheErrors.ts';
-import { findDemarche, setDemarcheTitle } from './demarcheQueries.ts';
+import { lockDemarche, setDemarcheTitle } from './demarcheQueries.ts';
 import type { VersionSummary } from './demarcheTypes.ts';
 import { diffDefinitions } from './diffDefinitions.ts';
 import type { DemarcheServiceContext } from './serviceContext.ts';
@@ -22,6 +22,9 @@ import { findVersion, insertVersion } from './versionQueries.ts';
  * - it is identical to the latest version (a double click): ALREADY_PUBLISHED.
  * The version number is the latest plus one; under two concurrent publishes the primary
  * key lets one in and the other gets CONFLICT, never two versions with one number.
+ * The row is key-share locked first, so a concurrent `deleteDraft` of a never-published
+ * démarche either waits for this version (then only discards the draft) or has deleted
+ * the row (NOT_FOUND here) — never a failed foreign key.
  * The stored definition is the migrated one, so versions are always in the current format.
  *
  * @example
@@ -34,7 +37,8 @@ export async function publishDemarche(
 ): Promise<Result<VersionSummary, DomainError>> {
   try {
     return await ctx.db.transaction(async (tx) => {
-      const row = await findDemarche(tx, ctx.scope, input.id);
+      // Key share: a save may go on meanwhile, a delete may not (see above).
+      const row = await lockDemarche(tx, ctx.scope, { id: input.id, mode: 'key share' });
       if (!row) return err(demarcheErrors.notFound());
       if (row.draftRevision !== input.revision) {
         return err(demarcheErrors.staleRevision(row.draftRevision));

@@ -30,6 +30,8 @@ type Api = TestClient['trpc']['demarches'];
 const byId: Record<string, (api: Api, id: string) => Promise<unknown>> = {
   get: (api, id) => api.get.query({ id }),
   saveDraft: (api, id) => api.saveDraft.mutate({ id, revision: 1, draft: socialAidAs('vole') }),
+  // The seeded démarche's own revision: a leak would go through, not stop at STALE_REVISION.
+  deleteDraft: (api, id) => api.deleteDraft.mutate({ id, revision: 0 }),
   validate: (api, id) => api.validate.query({ id }),
   publish: (api, id) => api.publish.mutate({ id, revision: 1 }),
   listVersions: (api, id) => api.listVersions.query({ id }),

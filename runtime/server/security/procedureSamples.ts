@@ -97,6 +97,15 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
       revision: world.demarche.draftRevision,
     }),
   },
+  'demarches.deleteDraft': {
+    callers: ['admin'],
+    references: 'ids',
+    readers: ['admin'],
+    actor: 'admin',
+    // The world's démarche is published: carried out, this only puts its draft back to
+    // version 1; it never deletes the démarche the other samples and dossiers rely on.
+    input: (world) => ({ id: world.demarche.id, revision: world.demarche.draftRevision }),
+  },
   'demarches.validate': {
     callers: STAFF_READERS,
     references: 'ids',
