@@ -14,7 +14,12 @@ export {
 } from './driver/fixedStatement.ts';
 export { type OpenDatabaseOptions, openDatabase } from './driver/openDatabase.ts';
 export { sqlExecutorFor } from './driver/sqlExecutorFor.ts';
-export { nextReference } from './references/nextReference.ts';
+export {
+  checkReferenceInput,
+  formatReference,
+  type NextReferenceInput,
+  nextReference,
+} from './references/nextReference.ts';
 export { rateLimits, sessions } from './schema/auth.ts';
 export { demarches, demarcheVersions, type StoredDefinition } from './schema/demarches.ts';
 export { dossiers, PRIORITY_RANKS } from './schema/dossiers.ts';
@@ -45,5 +50,6 @@ export type {
   ExecuteSql,
   Schema,
   SqlResult,
+  Unlisten,
 } from './types.ts';
 export { schema };

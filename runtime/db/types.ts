@@ -34,6 +34,8 @@ export interface SqlResult {
  */
 export type ExecuteSql = (text: string, values?: readonly unknown[]) => Promise<SqlResult>;
 
+export type Unlisten = () => Promise<void>;
+
 export interface Database {
   db: AppDatabase;
   kind: DriverKind;
@@ -43,6 +45,16 @@ export interface Database {
    * the last statement's.
    */
   executeSql: ExecuteSql;
+  /**
+   * LISTENs on `channel` until the returned function is called or the database closed.
+   * `onListening` runs each time the listener is (re)connected: on PostgreSQL a dropped
+   * listening connection reconnects by itself, and what was notified meanwhile is lost.
+   */
+  listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onListening?: () => void,
+  ): Promise<Unlisten>;
   /** Applies pending migrations; harmless when there are none. `openDatabase` already did. */
   migrate(): Promise<void>;
   close(): Promise<void>;

@@ -1,24 +1,29 @@
 import type { Database } from '../db/types.ts';
 import { createSessionResolver } from './auth/resolveSession.ts';
+import { createSessionCache } from './auth/sessionCache.ts';
 import type { ServerConfig } from './config.ts';
 import type { ServerDeps } from './deps.ts';
 
 /**
  * Wires the server's dependencies; `main.ts` and the test harness both call it, so
- * tests run the same wiring as production.
+ * tests run the same wiring as production. Starts listening for changes of access (the
+ * session cache); closing the database stops it.
  *
  * @example
- * const deps = buildDeps({ database, config: loadConfig(process.env) });
+ * const deps = await buildDeps({ database, config: loadConfig(process.env) });
  */
-export function buildDeps(options: {
+export async function buildDeps(options: {
   database: Database;
   config: ServerConfig;
   clock?: () => Date;
-}): ServerDeps {
+}): Promise<ServerDeps> {
+  const sessions = createSessionCache();
+  await sessions.listen(options.database);
   return {
     database: options.database,
     config: options.config,
     clock: options.clock ?? (() => new Date()),
-    resolveSession: createSessionResolver(options.database),
+    resolveSession: createSessionResolver(options.database, sessions),
+    forgetSessions: (owner) => sessions.forget(owner),
   };
 }

@@ -13,4 +13,9 @@ export interface ServerDeps {
   clock: () => Date;
   /** Resolves the session cookie to an actor, or null (expired, revoked, absent). */
   resolveSession(cookies: Record<string, string>, now: Date): Promise<SessionActor | null>;
+  /**
+   * Forgets a user's cached sessions in this process at once, after a revocation has
+   * committed: the next request must not wait for PostgreSQL's notification to arrive.
+   */
+  forgetSessions(owner: { tenantId: string; userId: string }): void;
 }

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const seeded = await seedDemo(database.db);
   // So the first login of an unknown account costs no more than any other.
   await decoyHash();
-  const deps = buildDeps({ database, config });
+  const deps = await buildDeps({ database, config });
   const worker = await startWorker({ database, config });
   const server = createHttpServer(deps);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

@@ -58,6 +58,12 @@ export async function openPglite(options: OpenPgliteOptions): Promise<Database> 
     db,
     kind: 'pglite',
     executeSql,
+    // One in-process connection: nothing to reconnect, so `onListening` runs once.
+    listen: async (channel, onNotify, onListening) => {
+      const unlisten = await client.listen(channel, onNotify);
+      onListening?.();
+      return unlisten;
+    },
     migrate: () => migratePglite(client),
     close: () => client.close(),
   };

@@ -5,6 +5,7 @@ import type { Database, ExecuteSql } from '../types.ts';
 import { alwaysPrepared } from './alwaysPrepared.ts';
 import { rowsOf } from './driverValues.ts';
 import { migratePostgres } from './migrations.ts';
+import { withPipelinedBegin } from './pipelinedBegin.ts';
 import { sqlExecutorFor } from './sqlExecutorFor.ts';
 
 export interface OpenPostgresOptions {
@@ -16,7 +17,8 @@ export interface OpenPostgresOptions {
 
 /**
  * PostgreSQL through postgres.js and `drizzle-orm/postgres-js`, every parametrised
- * statement prepared (`alwaysPrepared`). Prefer `openDatabase`.
+ * statement prepared (`alwaysPrepared`), BEGIN pipelined (`withPipelinedBegin`). Prefer
+ * `openDatabase`.
  *
  * @example
  * const database = await openPostgres({ url: process.env.DATABASE_URL!, migrate: true });
@@ -31,8 +33,9 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Databa
     // added ~40 ms to capped queue counts on 1,000,000 dossiers.
     connection: { application_name: 'guichet', jit: 'off' },
   });
-  // Every parametrised statement prepared (drizzle would send them all unnamed).
-  const db = drizzle(alwaysPrepared(client), { schema });
+  // Every parametrised statement prepared (drizzle would send them all unnamed), and
+  // BEGIN sent with the transaction's first statements.
+  const db = drizzle(alwaysPrepared(withPipelinedBegin(client)), { schema });
   const inSession = sqlExecutorFor(db);
   const executeSql: ExecuteSql = async (text, values) =>
     values && values.length > 0 ? inSession(text, values) : { rows: await runScript(client, text) };
@@ -40,6 +43,11 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Databa
     db,
     kind: 'postgres',
     executeSql,
+    // postgres.js listens on a connection of its own, outside the pool, and reconnects it.
+    listen: async (channel, onNotify, onListening) => {
+      const { unlisten } = await client.listen(channel, onNotify, onListening);
+      return unlisten;
+    },
     migrate: () => migratePostgres(options.url),
     close: () => client.end({ timeout: 5 }),
   };

@@ -54,7 +54,10 @@ export const authRouter = router({
 
   /** Revokes the current session (if any) and deletes the cookie; always succeeds. */
   logout: publicProcedure.mutation(async ({ ctx }) => {
-    if (ctx.session) await logout(ctx.deps.database.db, ctx.session, requestOf(ctx));
+    if (ctx.session) {
+      await logout(ctx.deps.database.db, ctx.session, requestOf(ctx));
+      ctx.deps.forgetSessions(ctx.session);
+    }
     ctx.setCookie(clearedSessionCookie());
     return { signedOut: ctx.session !== null };
   }),
@@ -76,6 +79,9 @@ export const authRouter = router({
   changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
     const change = { session: ctx.session, ...input };
     const db = ctx.deps.database.db;
-    return unwrapWithRetryAfter(ctx, await changePassword(db, change, requestOf(ctx)));
+    const changed = await changePassword(db, change, requestOf(ctx));
+    // The other sessions were revoked; the current one is re-read, still live.
+    if (changed.ok) ctx.deps.forgetSessions(ctx.session);
+    return unwrapWithRetryAfter(ctx, changed);
   }),
 });

@@ -10,7 +10,9 @@ import { TOUCH_INTERVAL_S } from './sessionPolicy.ts';
  * - `covered`: the units of those memberships and all their descendants (recursive), or
  *   every unit of the tenant when a membership has no unit;
  * - `touched`: moves `last_seen_at` only when it is older than the touch interval, so a
- *   busy session does not write on every request (a data-modifying CTE always runs).
+ *   busy session does not write on every request (a data-modifying CTE always runs);
+ * - `endsAtMs`: when the session ends if no request comes (absolute or idle end, the
+ *   latter from `last_seen_at` before the touch: never later than the truth).
  * The session is found by `id` alone (the token hash is globally unique, see the
  * schema); every other table is joined on `tenant_id`. The actor comes back as JSON
  * text so both drivers return the same shape.
@@ -18,7 +20,8 @@ import { TOUCH_INTERVAL_S } from './sessionPolicy.ts';
 const SQL = `
 with recursive
 live as (
-  select s.id, s.tenant_id, s.user_id, u.kind
+  select s.id, s.tenant_id, s.user_id, u.kind,
+    least(s.expires_at, s.last_seen_at + make_interval(secs => s.idle_timeout_s)) as ends_at
   from sessions s
   join users u on u.tenant_id = s.tenant_id and u.id = s.user_id
   where s.id = $1
@@ -53,6 +56,7 @@ touched as (
   returning 1
 )
 select json_build_object(
+  'endsAtMs', (extract(epoch from live.ends_at) * 1000)::bigint,
   'sessionId', live.id,
   'tenantId', live.tenant_id,
   'userId', live.user_id,
@@ -65,18 +69,27 @@ select json_build_object(
 from live
 `;
 
+/** A live session: its actor, and until when it stays live without another request. */
+export interface LiveSession {
+  actor: SessionActor;
+  endsAt: Date;
+}
+
 /**
- * The actor of a live session, or null; touches `last_seen_at` at most once a minute.
+ * The live session `sessionId`, or null; touches `last_seen_at` at most once a minute.
  *
  * @example
- * const actor = await loadSessionActor(sqlExecutorFor(database.db), sessionId, now);
+ * const live = await loadSessionActor(sqlExecutorFor(database.db), sessionId, now);
+ * if (live) console.log(live.actor.roles, live.endsAt);
  */
 export async function loadSessionActor(
   executeSql: ExecuteSql,
   sessionId: string,
   now: Date,
-): Promise<SessionActor | null> {
+): Promise<LiveSession | null> {
   const { rows } = await executeSql(SQL, [sessionId, now]);
   const row = rows[0] as { actor: string } | undefined;
-  return row ? (JSON.parse(row.actor) as SessionActor) : null;
+  if (row === undefined) return null;
+  const { endsAtMs, ...actor } = JSON.parse(row.actor) as SessionActor & { endsAtMs: number };
+  return { actor, endsAt: new Date(endsAtMs) };
 }

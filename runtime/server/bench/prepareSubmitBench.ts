@@ -68,7 +68,7 @@ export async function prepareSubmitBench(
     step(`scratch database ${new URL(scratch.url).pathname.slice(1)} migrated, pg-boss ready`);
 
     const config = { ...loadConfig({}), databaseUrl: scratch.url, webRoot: '/nonexistent' };
-    const deps = buildDeps({ database, config });
+    const deps = await buildDeps({ database, config });
     server = createHttpServer(deps);
     await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -47,7 +47,7 @@ export async function startTestServer(
     webRoot: '/nonexistent',
     ...options.config,
   };
-  const deps = buildDeps({ database, config, clock: clock.now });
+  const deps = await buildDeps({ database, config, clock: clock.now });
   const server = createHttpServer(deps);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
