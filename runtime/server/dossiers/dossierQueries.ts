@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import {
   statementBuilder as build,
   dossierEvents,
@@ -6,7 +6,6 @@ import {
   fixedStatement,
   placeholderFor,
   type RowOf,
-  units,
 } from '../../db/index.ts';
 
 /**
@@ -46,36 +45,10 @@ export const lockDossier = fixedStatement<DossierKey, DossierRow>(
   dossierColumns,
 );
 
-/** The seq of the dossier's last event (none for a dossier without events). */
-export const lastEventSeq = fixedStatement<
-  { tenantId: string; dossierId: string },
-  { seq: number }
->(
-  build
-    .select({ seq: dossierEvents.seq })
-    .from(dossierEvents)
-    .where(
-      and(eq(dossierEvents.tenantId, p('tenantId')), eq(dossierEvents.dossierId, p('dossierId'))),
-    )
-    .orderBy(desc(dossierEvents.seq))
-    .limit(1),
-  { seq: dossierEvents.seq },
-);
-
-/** The unit `code` of the tenant, if it has one. */
-export const knownUnit = fixedStatement<{ tenantId: string; code: string }, { code: string }>(
-  build
-    .select({ code: units.code })
-    .from(units)
-    .where(and(eq(units.tenantId, p('tenantId')), eq(units.code, p('code')))),
-  { code: units.code },
-);
-
 /** What a transition writes back to the dossier row. */
 export interface SnapshotWrite {
   state: string;
   revision: number;
-  data: Record<string, unknown>;
   unitCode: string | null;
   assigneeId: string | null;
   priority: number;
@@ -88,7 +61,6 @@ export interface SnapshotWrite {
 const snapshotKeys = [
   'state',
   'revision',
-  'data',
   'unitCode',
   'assigneeId',
   'priority',

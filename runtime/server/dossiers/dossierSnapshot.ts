@@ -35,7 +35,9 @@ export function toSnapshot(row: DossierRow): DossierSnapshot {
 
 /**
  * The columns to write back after the engine produced `next`: everything a transition
- * may change. The reference and the submission date are the caller's business.
+ * may change. Not the form data: transitions never change it (only `saveDraft` does),
+ * and rewriting an unchanged jsonb costs its whole size again in the row, the TOAST
+ * table and the WAL. The reference and the submission date are the caller's business.
  *
  * @example
  * await tx.update(dossiers).set({ ...snapshotColumns(next), updatedAt: now }).where(...);
@@ -44,7 +46,6 @@ export function snapshotColumns(next: DossierSnapshot) {
   return {
     state: next.state,
     revision: next.revision,
-    data: next.data,
     unitCode: next.unit,
     assigneeId: next.assigneeId,
     priority: PRIORITY_RANKS[next.priority],

@@ -1,17 +1,15 @@
-import { apply, type DossierSnapshot } from '../../../shared/engine/index.ts';
+import { apply } from '../../../shared/engine/index.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { AppTransaction } from '../../db/index.ts';
-import { nextReference } from '../../db/index.ts';
 import type { DomainError } from '../trpc/domainError.ts';
 import { type DossierContext, engineActor } from './dossierContext.ts';
-import { knownUnit, lastEventSeq } from './dossierQueries.ts';
-import { type DossierRow, toSnapshot } from './dossierSnapshot.ts';
+import { toSnapshot } from './dossierSnapshot.ts';
 import { engineErrorToDomain } from './engineErrorToDomain.ts';
 import type { EnqueueEffects } from './enqueuePort.ts';
 import { lastChangeOf } from './lastChange.ts';
 import { type DossierLoadError, type LoadedDossier, loadDossier } from './loadDossier.ts';
-import { settleAll } from './settleAll.ts';
 import { parisYear } from './transitionPayload.ts';
+import { readForTransition } from './transitionReads.ts';
 import type { TransitionResult } from './transitionResult.ts';
 import { type TransitionWriters, writeTransition } from './writeTransition.ts';
 
@@ -41,8 +39,9 @@ export interface FireTransitionRequest {
  * decide (permission, input, form, guard, revision), number the dossier when it leaves
  * its draft, write the new snapshot, append the event, enqueue the effects and the audit
  * row. Either all of it commits or none of it: the caller runs this in `inTransaction`.
- * After the lock, three round trips: the reads the writes need (unit, reference, event
- * seq), the writes together (`writeTransition`), the commit.
+ * After the lock, three round trips: the reads the writes need in one statement (unit,
+ * reference, event seq: `readForTransition`), the writes together (`writeTransition`),
+ * the commit.
  *
  * Two writers of one dossier queue on the row lock; the second then sees the first's
  * revision and gets STALE_REVISION with what changed (SECURITY §9).
@@ -85,62 +84,37 @@ export async function fireTransition(
   const { effects } = applied.value;
   const target = definition.workflow.states.find((s) => s.id === applied.value.dossier.state);
   const numbered = row.reference === null && target?.kind !== 'draft';
-  // Reads the writes need, sent together now that the row is locked: the routed unit,
-  // the new reference (a sequence: no lock held until commit) and the event's seq.
-  const [routed, reference, eventSeq] = await settleAll([
-    keepKnownUnit(tx, row.tenantId, applied.value.dossier, row.unitCode),
-    numbered
-      ? nextReference(tx, {
-          tenantId: row.tenantId,
-          prefix: definition.meta.referencePrefix,
-          year: parisYear(context.now),
-        })
-      : row.reference,
-    effects.length > 0 ? nextEventSeq(tx, row) : null,
-  ]);
+  const next = applied.value.dossier;
+  // A routing rule or an `assign` effect may name a unit code the tenant does not have
+  // (a definition published before the unit tree changed). The dossier then keeps its
+  // previous unit — none, on submit: agents of the tenant still see it as unrouted — and
+  // the event records the code that could not be used, instead of the foreign key failing
+  // the citizen's submission.
+  const newUnit = next.unit !== null && next.unit !== row.unitCode ? next.unit : null;
+  const reads = await readForTransition(tx, {
+    tenantId: row.tenantId,
+    dossierId: row.id,
+    unit: newUnit,
+    numbering: numbered
+      ? { prefix: definition.meta.referencePrefix, year: parisYear(context.now) }
+      : null,
+  });
+  const unknownUnit = reads.unitKnown ? null : newUnit;
   const result = await writeTransition(
     tx,
     context,
     {
       row,
       published,
-      next: routed.next,
+      next: unknownUnit === null ? next : { ...next, unit: row.unitCode },
       event,
       effects,
-      reference,
+      reference: numbered ? reads.reference : row.reference,
       numbered,
-      unknownUnit: routed.unknownUnit,
-      eventSeq,
+      unknownUnit,
+      eventSeq: effects.length > 0 ? reads.lastEventSeq + 1 : null,
     },
     { enqueue, alongside: request.alongside },
   );
   return ok(result);
-}
-
-/**
- * The `seq` the dossier's next event will get, as the chain trigger numbers it. Exact
- * only under the dossier's row lock, which every writer of events takes.
- */
-async function nextEventSeq(tx: AppTransaction, row: DossierRow): Promise<number> {
-  const [last] = await lastEventSeq.run(tx, { tenantId: row.tenantId, dossierId: row.id });
-  return (last?.seq ?? 0) + 1;
-}
-
-/**
- * A routing rule or an `assign` effect may name a unit code the tenant does not have
- * (a definition published before the unit tree changed). The dossier then keeps its
- * previous unit — none, on submit: agents of the tenant still see it as unrouted — and
- * the event records the code that could not be used, instead of the foreign key failing
- * the citizen's submission.
- */
-async function keepKnownUnit(
-  tx: AppTransaction,
-  tenantId: string,
-  next: DossierSnapshot,
-  previous: string | null,
-): Promise<{ next: DossierSnapshot; unknownUnit: string | null }> {
-  if (next.unit === null || next.unit === previous) return { next, unknownUnit: null };
-  const [known] = await knownUnit.run(tx, { tenantId, code: next.unit });
-  if (known !== undefined) return { next, unknownUnit: null };
-  return { next: { ...next, unit: previous }, unknownUnit: next.unit };
 }

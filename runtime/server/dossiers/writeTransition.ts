@@ -57,6 +57,8 @@ export async function writeTransition(
   writers: TransitionWriters,
 ): Promise<TransitionResult> {
   const { row, next, event, reference } = write;
+  // `snapshotColumns` leaves the form data out: the engine must have left it alone.
+  if (next.data !== row.data) throw new Error('guichet: a transition changed the form data');
   const columns = { ...snapshotColumns(next), reference, updatedAt: context.now };
   const result = transitionResult(
     { ...row, ...columns, ...(write.numbered ? { submittedAt: context.now } : {}) },

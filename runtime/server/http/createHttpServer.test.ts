@@ -59,6 +59,18 @@ describe('the HTTP server', () => {
     expect(body.error.data.fieldErrors['']?.join(' ')).toContain('state');
   });
 
+  it('sends API answers whole, with their length (one packet, not a chunked stream)', async () => {
+    const batch =
+      '/trpc/auth.me,demarches.listPublished?batch=1&input={"1":{"tenant":"nulle-part"}}';
+    for (const path of ['/trpc/auth.me', batch, '/trpc/nope.nothing']) {
+      const response = await server.client().fetch(path);
+      const body = await response.text();
+      expect(response.headers.get('transfer-encoding')).toBeNull();
+      expect(response.headers.get('content-length')).toBe(String(Buffer.byteLength(body)));
+      expect(body.startsWith('{') || body.startsWith('[')).toBe(true);
+    }
+  });
+
   it('never leaks internals of an unexpected failure', async () => {
     const response = await server.client().fetch('/trpc/nope.nothing');
     expect(response.status).toBe(404);

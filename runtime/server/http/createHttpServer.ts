@@ -4,6 +4,7 @@ import { attachmentsHttpHandler } from '../attachments/attachmentsHttpHandler.ts
 import type { ServerDeps } from '../deps.ts';
 import { appRouter } from '../router.ts';
 import { contextFactory } from '../trpc/context.ts';
+import { bufferResponse } from './bufferResponse.ts';
 import { setSecurityHeaders } from './securityHeaders.ts';
 import { serveStatic } from './serveStatic.ts';
 
@@ -30,6 +31,8 @@ export function createHttpServer(deps: ServerDeps): Server {
     setSecurityHeaders(res, { tls: deps.config.tls });
     const path = req.url ?? '/';
     if (path.startsWith('/trpc/')) {
+      // One packet per answer (headers, body, length) rather than a chunked stream.
+      bufferResponse(res);
       trpc(req, res);
       return;
     }
