@@ -3,6 +3,7 @@ import postgres, { type Sql } from 'postgres';
 import * as schema from '../schema/index.ts';
 import type { Database, ExecuteSql } from '../types.ts';
 import { alwaysPrepared } from './alwaysPrepared.ts';
+import { coalescingSocket } from './coalescingSocket.ts';
 import { rowsOf } from './driverValues.ts';
 import { migratePostgres } from './migrations.ts';
 import { withPipelinedBegin } from './pipelinedBegin.ts';
@@ -32,6 +33,9 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Databa
     // JIT compiles a plan for seconds' worth of rows; our queries read a page: it only
     // added ~40 ms to capped queue counts on 1,000,000 dossiers.
     connection: { application_name: 'guichet', jit: 'off' },
+    // A batch of pipelined statements in one socket write (postgres.js splits at 1 KiB).
+    // With its own socket postgres.js no longer walks a multi-host list: keep its own then.
+    ...(isMultiHost(options.url) ? {} : { socket: coalescingSocket }),
   });
   // Every parametrised statement prepared (drizzle would send them all unnamed), and
   // BEGIN sent with the transaction's first statements.
@@ -72,4 +76,10 @@ async function runScript(client: Sql, text: string): Promise<unknown[]> {
   } finally {
     reserved.release();
   }
+}
+
+/** `postgres://a,b:5433/db`: the hosts postgres.js would try in turn. */
+function isMultiHost(url: string): boolean {
+  const authority = url.slice(url.indexOf('://') + 3).split(/[?/]/)[0] ?? '';
+  return authority.slice(authority.indexOf('@') + 1).includes(',');
 }
