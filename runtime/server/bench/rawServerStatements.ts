@@ -1,61 +1,59 @@
 import { randomUUID } from 'node:crypto';
-import type { Sql } from 'postgres';
-import { loadSessionActor } from '../auth/loadSessionActor.ts';
+import type { Sql, TransactionSql } from 'postgres';
 import {
   appendTransitionEvent,
   enqueueNotifyJob,
   lockDraft,
-  nextEventSeq,
   type RawWorld,
-  takeReference,
   writeSubmitted,
 } from './rawStatements.ts';
 import type { BenchDraft } from './seedBenchDrafts.ts';
 
 /**
- * Diagnostic, not the baseline: the 13 statements one HTTP submit sends, in the server's
+ * Diagnostic, not the baseline: the statements one HTTP submit sends, in the server's
  * order and batches, as bare postgres.js calls with no HTTP, tRPC, zod, drizzle or engine
  * around them. Between the raw baseline and this run is the cost of the server's extra
- * SQL (session lookup, idempotency key claimed and completed, unit lookup, event seq,
- * audit row); between this run and the server is the cost of its JavaScript.
+ * SQL (idempotency key claimed and completed, unit lookup and event seq, audit row);
+ * between this run and the server is the cost of its JavaScript.
  *
- * session lookup · begin · [claim key, lock dossier] · [unit lookup, reference, event
- * seq] · [update dossier, insert event, insert job, insert audit, complete key] · commit
- * (brackets: sent together, pipelined on the transaction's connection)
+ * [begin, claim key, lock dossier] · [unit, reference and event seq in one statement] ·
+ * [update dossier, insert event, insert job, insert audit, complete key] · commit
+ * (brackets: sent together, pipelined on the transaction's connection). The session
+ * lookup is not sent: the server answers it from its session cache (`sessionCache.ts`)
+ * all but once per session and five seconds.
  *
  * @example
- * const submit = rawServerStatements(sql, world, session.sessionId);
+ * const submit = rawServerStatements(sql, world);
  * await submit(draft);
  */
 export function rawServerStatements(
   sql: Sql,
   world: RawWorld,
-  sessionId: string,
 ): (draft: BenchDraft) => Promise<void> {
-  // Prepared unless the pool says otherwise (postgres.js: `prepare: false` wins).
-  const executeSql = async (text: string, values?: readonly unknown[]) => ({
-    rows: Array.from(await sql.unsafe(text, (values ?? []) as never[], { prepare: true })),
-  });
   return async (draft) => {
     const now = new Date();
-    if ((await loadSessionActor(executeSql, sessionId, now)) === null) {
-      throw new Error('raw submit: session not found');
-    }
     const scope = `user:${draft.applicantId}`;
     const key = randomUUID();
-    await sql.begin(async (tx) => {
-      const [, row] = await Promise.all([
+    const reserved = await sql.reserve();
+    try {
+      const tx = reserved as unknown as TransactionSql;
+      const [, , row] = await Promise.all([
+        reserved`begin`.execute(),
         tx`
           insert into idempotency_keys (tenant_id, scope, key, request_hash)
           values (${world.tenantId}, ${scope}, ${key}, ${key})
           on conflict do nothing returning key`,
         lockDraft(tx, world, draft),
       ]);
-      const [, reference, eventSeq] = await Promise.all([
-        tx`select code from units where tenant_id = ${world.tenantId} and code = 'ccas'`,
-        takeReference(tx, world, now.getUTCFullYear()),
-        nextEventSeq(tx, world, draft),
-      ]);
+      const year = now.getUTCFullYear();
+      const [reads] = await tx`
+        select
+          (select code from units where tenant_id = ${world.tenantId} and code = 'ccas') as unit,
+          guichet_next_reference(${world.tenantId}::uuid, 'AIDE'::text, ${year}::int)::text as number,
+          (select seq from dossier_events where tenant_id = ${world.tenantId}
+           and dossier_id = ${draft.id} order by seq desc limit 1) as last_seq`;
+      const reference = `AIDE-${year}-${String(reads!['number']).padStart(6, '0')}`;
+      const eventSeq = Number(reads!['last_seq'] ?? 0) + 1;
       const details = { transition: 'deposer', from: 'brouillon', to: 'depose', revision: 2 };
       const response = { id: draft.id, reference, state: 'depose', revision: 2 };
       await Promise.all([
@@ -70,6 +68,12 @@ export function rawServerStatements(
           update idempotency_keys set response = ${tx.json(response)}, completed_at = ${now}
           where tenant_id = ${world.tenantId} and scope = ${scope} and key = ${key}`,
       ]);
-    });
+      await reserved`commit`;
+    } catch (error) {
+      await reserved`rollback`.catch(() => {});
+      throw error;
+    } finally {
+      reserved.release();
+    }
   };
 }

@@ -1,4 +1,4 @@
-import type { JSONValue, TransactionSql } from 'postgres';
+import type { TransactionSql } from 'postgres';
 import { EFFECT_QUEUES, effectIdOf, effectKeyOf } from '../effects/effectJob.ts';
 import { PGBOSS_SCHEMA } from '../effects/jobSchema.ts';
 import type { BenchDraft } from './seedBenchDrafts.ts';
@@ -45,19 +45,7 @@ export async function takeReference(
   return `AIDE-${year}-${String(taken!['value']).padStart(6, '0')}`;
 }
 
-/** The `seq` the dossier's next event will get (the server reads it to write the job along). */
-export async function nextEventSeq(
-  tx: TransactionSql,
-  world: RawWorld,
-  draft: BenchDraft,
-): Promise<number> {
-  const [last] = await tx`
-    select seq from dossier_events where tenant_id = ${world.tenantId} and dossier_id = ${draft.id}
-    order by seq desc limit 1`;
-  return Number(last?.['seq'] ?? 0) + 1;
-}
-
-/** The new snapshot: state, revision, reference, data, unit, dates (as `snapshotColumns`). */
+/** The new snapshot: state, revision, reference, unit, dates (as `snapshotColumns`). */
 export async function writeSubmitted(
   tx: TransactionSql,
   world: RawWorld,
@@ -67,7 +55,7 @@ export async function writeSubmitted(
   const dueAt = new Date(now.getTime() + 5 * 86_400_000);
   await tx`
     update dossiers set state = 'depose', revision = ${Number(row['revision']) + 1},
-      reference = ${reference}, data = ${tx.json(row['data'] as JSONValue)}, unit_code = 'ccas',
+      reference = ${reference}, unit_code = 'ccas',
       submitted_at = ${now}, entered_state_at = ${now}, due_at = ${dueAt}, updated_at = ${now}
     where tenant_id = ${world.tenantId} and id = ${draft.id}`;
 }

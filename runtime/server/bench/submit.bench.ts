@@ -7,7 +7,8 @@
  *
  * Four sides, 16 clients each, interleaved in rounds after a warm-up:
  * - server: 16 signed-in citizens, one kept-alive connection each, `dossiers.submit`
- *   over HTTP (the effect worker is not started: nothing consumes the jobs);
+ *   over HTTP from a worker thread (`httpClientsInWorker`; the effect worker is not
+ *   started: nothing consumes the jobs);
  * - raw: the baseline, the same writes as bare SQL in one transaction on a postgres.js
  *   pool of 16 (`rawSubmit`);
  * - two diagnostics: the server's full statement list as bare SQL (`rawServerStatements`),
@@ -20,15 +21,15 @@
  */
 import { loadavg } from 'node:os';
 import postgres from 'postgres';
+import { httpClientsInWorker } from './httpClientsInWorker.ts';
 import { formatStats } from './latencyStats.ts';
 import { prepareSubmitBench } from './prepareSubmitBench.ts';
 import { rawServerStatements } from './rawServerStatements.ts';
 import { rawSubmit } from './rawSubmit.ts';
 import { runSides, type SideResult } from './runSides.ts';
-import { submitOverHttp } from './submitOverHttp.ts';
 
 const CLIENTS = 16;
-const WARM_UP_PER_CLIENT = 10;
+const WARM_UP_PER_CLIENT = 30;
 const ROUNDS = 5;
 /** 16 × 25 × 5 = 2,000 measured submits per side. */
 const PER_ROUND_PER_CLIENT = 25;
@@ -57,6 +58,9 @@ process.once('SIGINT', () => {
     .then(() => bench.close())
     .finally(() => process.exit(130));
 });
+// The citizens' connections run in a worker thread, as clients on other machines would:
+// the server's event loop does only the server's work.
+const clients = await httpClientsInWorker(bench.url, bench.sessions);
 try {
   const world = {
     tenantId: bench.world.tenantId,
@@ -68,7 +72,7 @@ try {
       {
         label: 'server (HTTP dossiers.submit)',
         drafts: bench.drafts[0]!,
-        submitters: bench.sessions.map((session) => submitOverHttp(bench.url, session)),
+        submitters: clients.submitters,
       },
       {
         label: 'raw SQL baseline (pool 16)',
@@ -78,25 +82,27 @@ try {
       {
         label: 'diagnostic: server SQL, raw',
         drafts: bench.drafts[2]!,
-        submitters: bench.sessions.map((s) => rawServerStatements(sql, world, s.sessionId)),
+        submitters: bench.sessions.map(() => rawServerStatements(sql, world)),
       },
       {
         label: 'diagnostic: same, unprepared',
         drafts: bench.drafts[3]!,
-        submitters: bench.sessions.map((s) => rawServerStatements(unprepared, world, s.sessionId)),
+        submitters: bench.sessions.map(() => rawServerStatements(unprepared, world)),
       },
     ],
     {
       warmUpPerClient: WARM_UP_PER_CLIENT,
       rounds: ROUNDS,
       perRoundPerClient: PER_ROUND_PER_CLIENT,
-      // Same start for every side: no dirty pages left from the seed and the warm-up.
-      beforeRounds: () => sql.unsafe('checkpoint').then(() => {}),
+      // Same start for every turn: no dirty pages left from the seed, the warm-up or the
+      // side before.
+      beforeEachRun: () => sql.unsafe('checkpoint').then(() => {}),
     },
   );
   await verifyWrites(4 * CLIENTS * perClient);
   process.exitCode = report(server!, raw!, diagnostic!, diagnosticUnprepared!) ? 0 : 1;
 } finally {
+  await clients.close();
   await sql.end({ timeout: 5 });
   await unprepared.end({ timeout: 5 });
   await bench.close();
