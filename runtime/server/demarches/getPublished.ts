@@ -1,4 +1,3 @@
-import { type DemarcheDefinition, migrateDefinition } from '../../../shared/definition/index.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { tenantScope } from '../../db/tenancy/tenantScope.ts';
 import type { AppDatabase } from '../../db/types.ts';
@@ -6,6 +5,7 @@ import type { DomainError } from '../trpc/domainError.ts';
 import { findLatestPublishedBySlug, findTenantBySlug } from './catalogQueries.ts';
 import { demarcheErrors } from './demarcheErrors.ts';
 import type { PublishedDemarche } from './demarcheTypes.ts';
+import { readStoredDefinition } from './readStoredDefinition.ts';
 
 /**
  * What a citizen's browser needs to show a démarche: the latest published version's
@@ -25,11 +25,7 @@ export async function getPublished(
   if (!tenant) return err(demarcheErrors.tenantNotFound());
   const row = await findLatestPublishedBySlug(db, tenantScope(tenant.id), input.slug);
   if (!row) return err(demarcheErrors.notPublished());
-  // Migrated but not re-validated: it was valid when published, and validation compiles
-  // every embedded schema, too slow for the busiest public read.
-  const migrated = migrateDefinition(row.definition);
-  if (!migrated.ok) throw new Error(`guichet: published version ${row.version} does not load`);
-  const definition = migrated.value as DemarcheDefinition;
+  const definition = readStoredDefinition(row.definition, `${input.slug} v${row.version}`);
   return ok({
     tenant: { slug: tenant.slug, name: tenant.name },
     slug: input.slug,

@@ -2,6 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { DemarcheDefinition } from '../../../shared/definition/types.ts';
 import type { AppDatabase, StoredDefinition } from '../../db/index.ts';
 import { demarches, demarcheVersions } from '../../db/index.ts';
+import { readStoredDefinition } from '../demarches/readStoredDefinition.ts';
 
 /** A published version and the démarche it belongs to. */
 export interface PublishedVersion {
@@ -95,23 +96,14 @@ function remember(
 ): PublishedVersion {
   const existing = cache.get(key);
   if (existing !== undefined) return existing;
-  const published: PublishedVersion = { ...row, definition: asDefinition(row.definition, key) };
+  const published: PublishedVersion = {
+    ...row,
+    definition: readStoredDefinition(row.definition, key),
+  };
   if (cache.size >= CACHE_LIMIT) {
     const oldest = cache.keys().next().value;
     if (oldest !== undefined) cache.delete(oldest);
   }
   cache.set(key, published);
   return published;
-}
-
-/**
- * Publishing validates a definition against the current format, so a stored version is
- * trusted here; only the format version is checked, because an older one would need the
- * migration step (`migrateDefinition`) the definition area will provide.
- */
-function asDefinition(stored: StoredDefinition, key: string): DemarcheDefinition {
-  if (stored['version'] !== 1 || typeof stored['workflow'] !== 'object') {
-    throw new Error(`guichet: published version ${key} is not a format-1 definition`);
-  }
-  return stored as unknown as DemarcheDefinition;
 }

@@ -9,6 +9,7 @@ import {
   PRIORITY_RANKS,
   tenants,
 } from '../../db/index.ts';
+import { readStoredDefinition } from '../demarches/readStoredDefinition.ts';
 import type { EffectJobData } from './effectJob.ts';
 
 /** What a handler knows of the dossier an effect is about, read when the job runs. */
@@ -71,9 +72,7 @@ export async function loadEffectDossier(
         eq(dossierEvents.seq, Number(job.eventSeq)),
       ),
     );
-  // Published versions are validated at publish time; a loader migrating older format
-  // versions (`migrateDefinition`) belongs here once it exists.
-  const definition = version.definition as unknown as DemarcheDefinition;
+  const definition = readStoredDefinition(version.definition, `${job.demarcheId} v${job.version}`);
   const { dossier } = row;
   const stateLabel =
     definition.workflow?.states?.find((s) => s.id === dossier.state)?.label ?? dossier.state;
