@@ -10,11 +10,13 @@ import { revokeUserSessions } from './sessionQueries.ts';
  * (SECURITY item 5): its open tabs are signed out at their next request, and login
  * refuses it with the usual generic answer. Disabling twice is harmless (the first
  * `disabled_at` stays). The caller (the admin feature) writes the audit row, as it
- * knows who acted. The wall clock stamps both columns: only their presence decides
+ * knows who acted, and after the commit calls `deps.forgetSessions` so its own process's
+ * session cache drops the user at once (other processes hear PostgreSQL's notification). The wall clock stamps both columns: only their presence decides
  * access, so a test clock is not needed here.
  *
  * @example
  * await db.transaction(async (tx) => unwrap(await disableUser(tx, tenantId, userId)));
+ * ctx.deps.forgetSessions({ tenantId, userId });
  */
 export async function disableUser(
   tx: AppDatabase,

@@ -134,6 +134,9 @@ describe('disableUser', () => {
       disableUser(tx, extra.tenantId, extra.accounts.agent.id),
     );
     expect(result).toEqual({ ok: true, value: { revokedSessions: 2 } });
+    // As the admin procedure will, after the commit (sessionCache.test.ts covers the
+    // notification that reaches the other processes).
+    server.deps.forgetSessions({ tenantId: extra.tenantId, userId: extra.accounts.agent.id });
     expect(await laptop.trpc.auth.me.query()).toBeNull();
     expect(await phone.trpc.auth.me.query()).toBeNull();
     await expect(loginAs(newClient(), extra, 'agent')).rejects.toThrow(
