@@ -24,13 +24,16 @@ describeOnEachDriver('session cache', (database) => {
   });
 
   /** A session row as login writes it; its id is what the cookie's token hashes to. */
-  async function openSession(userId: string, idleTimeoutS = 1800): Promise<string> {
+  async function openSession(
+    userId: string,
+    { idleTimeoutS = 1800, tenantId = world.tenantId } = {},
+  ): Promise<string> {
     const { id } = newSessionToken();
     await database()
       .db.insert(sessions)
       .values({
         id,
-        tenantId: world.tenantId,
+        tenantId,
         userId,
         createdAt: T0,
         lastSeenAt: T0,
@@ -73,7 +76,7 @@ describeOnEachDriver('session cache', (database) => {
 
   it('never keeps a session past its own idle end', async () => {
     const { cache, stop } = await listeningCache({ ttlMs: 60_000 });
-    const id = await openSession(world.accounts.agent.id, 10);
+    const id = await openSession(world.accounts.agent.id, { idleTimeoutS: 10 });
     const load = countingLoad();
     expect(await cache.resolve(id, T0, load)).not.toBeNull();
     expect(await cache.resolve(id, at(9_999), load)).not.toBeNull();
@@ -112,17 +115,7 @@ describeOnEachDriver('session cache', (database) => {
   it('forgets the sessions of a disabled user', async () => {
     const { cache, stop } = await listeningCache({ ttlMs: 60_000 });
     const extra = await seedTenant(database().db);
-    const { id } = newSessionToken();
-    await database()
-      .db.insert(sessions)
-      .values({
-        id,
-        tenantId: extra.tenantId,
-        userId: extra.accounts.citizen.id,
-        createdAt: T0,
-        lastSeenAt: T0,
-        expiresAt: at(3_600_000),
-      });
+    const id = await openSession(extra.accounts.citizen.id, { tenantId: extra.tenantId });
     const load = countingLoad();
     expect(await cache.resolve(id, T0, load)).not.toBeNull();
     await database()
