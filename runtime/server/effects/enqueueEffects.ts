@@ -8,6 +8,7 @@ import {
   effectKeyOf,
   isDurableEffect,
 } from './effectJob.ts';
+import { settleAll } from '../dossiers/settleAll.ts';
 import { PGBOSS_SCHEMA } from './jobSchema.ts';
 
 export interface EffectsToEnqueue {
@@ -60,29 +61,32 @@ const sender = new PgBoss({
  */
 export async function enqueueEffects(tx: AppTransaction, job: EffectsToEnqueue): Promise<void> {
   const db = { executeSql: sqlExecutorFor(tx) };
-  for (const [index, pending] of job.effects.entries()) {
-    const effect = pending.effect;
-    if (!isDurableEffect(effect)) continue;
-    const effectKey = effectKeyOf(job.dossierId, job.eventSeq, index);
-    const data: EffectJobData = {
-      effectKey,
-      tenantId: job.tenantId,
-      dossierId: job.dossierId,
-      reference: job.reference,
-      eventSeq: String(job.eventSeq),
-      demarcheId: job.demarcheId,
-      version: job.version,
-      transition: pending.transition,
-      effect,
-      input: job.input,
-    };
-    const name = EFFECT_QUEUES[effect.type];
-    const id = effectIdOf(job.tenantId, effectKey);
-    const sent = await sender.send(name, { ...data }, { id, singletonKey: effectKey, db });
-    // pg-boss answers null both for "already enqueued" (fine) and for "no such queue"
-    // (its insert joins the queue table): the second would silently lose the effect.
-    if (sent === null) await assertQueueExists(db.executeSql, name);
-  }
+  // Sent together (pipelined on the transaction's connection), not one round trip each.
+  await settleAll(
+    job.effects.map(async (pending, index) => {
+      const effect = pending.effect;
+      if (!isDurableEffect(effect)) return;
+      const effectKey = effectKeyOf(job.dossierId, job.eventSeq, index);
+      const data: EffectJobData = {
+        effectKey,
+        tenantId: job.tenantId,
+        dossierId: job.dossierId,
+        reference: job.reference,
+        eventSeq: String(job.eventSeq),
+        demarcheId: job.demarcheId,
+        version: job.version,
+        transition: pending.transition,
+        effect,
+        input: job.input,
+      };
+      const name = EFFECT_QUEUES[effect.type];
+      const id = effectIdOf(job.tenantId, effectKey);
+      const sent = await sender.send(name, { ...data }, { id, singletonKey: effectKey, db });
+      // pg-boss answers null both for "already enqueued" (fine) and for "no such queue"
+      // (its insert joins the queue table): the second would silently lose the effect.
+      if (sent === null) await assertQueueExists(db.executeSql, name);
+    }),
+  );
 }
 
 async function assertQueueExists(
