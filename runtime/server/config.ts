@@ -15,6 +15,11 @@ export interface ServerConfig {
   smtp: { host: string; port: number; from: string } | null;
   /** Key for HMAC signatures of outbound webhooks. */
   webhookSecret: string;
+  /**
+   * Pause between two runs of the timers (`after` transitions); 0 runs none in this
+   * process (another one fires them).
+   */
+  timerIntervalSeconds: number;
 }
 
 /**
@@ -42,5 +47,17 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
         }
       : null,
     webhookSecret: env.GUICHET_WEBHOOK_SECRET ?? 'dev-only-webhook-secret-change-me',
+    timerIntervalSeconds: seconds(env, 'GUICHET_TIMER_INTERVAL_SECONDS', 60),
   };
+}
+
+/** A non-negative number of seconds; a typo fails the start instead of spinning a loop. */
+function seconds(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) {
+    throw new Error(`${name} must be a number of seconds (0 or more), got ${JSON.stringify(raw)}`);
+  }
+  return value;
 }

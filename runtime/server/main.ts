@@ -4,13 +4,16 @@ import { decoyHash } from './auth/password.ts';
 import { buildDeps } from './buildDeps.ts';
 import { loadConfig } from './config.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT, seedDemo } from './demo/seedDemo.ts';
+import { enqueueEffects } from './effects/enqueueEffects.ts';
 import { startWorker } from './effects/startWorker.ts';
 import { createHttpServer } from './http/createHttpServer.ts';
+import { startTimerLoop } from './timers/startTimerLoop.ts';
 
 /**
- * `npm start`: one process serving the API and the web apps and running the effect
- * worker, on PGlite in `.data/` unless DATABASE_URL names a PostgreSQL server.
- * SIGTERM/SIGINT stop taking requests, let running jobs finish, then exit.
+ * `npm start`: one process serving the API and the web apps, running the effect worker
+ * and firing due timers, on PGlite in `.data/` unless DATABASE_URL names a PostgreSQL
+ * server. SIGTERM/SIGINT stop taking requests, let running jobs and the timer run in
+ * progress finish, then exit.
  */
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -24,6 +27,14 @@ async function main(): Promise<void> {
   await decoyHash();
   const deps = await buildDeps({ database, config });
   const worker = await startWorker({ database, config });
+  const timers =
+    config.timerIntervalSeconds > 0
+      ? startTimerLoop({
+          database,
+          enqueue: enqueueEffects,
+          intervalMs: config.timerIntervalSeconds * 1000,
+        })
+      : null;
   const server = createHttpServer(deps);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
 
@@ -41,7 +52,7 @@ async function main(): Promise<void> {
     console.log(`${signal} reçu : arrêt propre…`);
     server.close();
     server.closeIdleConnections();
-    await worker.stop();
+    await Promise.all([worker.stop(), timers?.stop()]);
     await database.close();
     process.exit(0);
   };

@@ -1,5 +1,6 @@
 import type { Duration } from 'date-fns';
 import { add } from 'date-fns/add';
+import { sub } from 'date-fns/sub';
 import { parse } from 'tinyduration';
 import type { IsoDuration } from '../definition/types.ts';
 
@@ -8,7 +9,21 @@ export interface CompiledDuration {
   readonly iso: IsoDuration;
   /** The date this long after `date`. */
   addTo(date: Date): Date;
+  /**
+   * A date no earlier than any `start` whose `addTo(start)` is at or before `end`: this
+   * long before `end`, exactly for a duration made of hours, minutes and seconds. By the
+   * calendar, adding is not the inverse of subtracting (`P1M` takes 28, 29, 30 and
+   * 31 January all to 28 February), so the bound is moved later by `CALENDAR_SLACK_MS`
+   * (or `DST_SLACK_MS` for days and weeks alone). A database selects `start <= bound`
+   * with an index; `addTo` then says exactly which of those are due.
+   */
+  startBound(end: Date): Date;
 }
+
+/** A month is up to 3 days shorter than the one before it; plus a DST hour, with margin. */
+const CALENDAR_SLACK_MS = 4 * 24 * 3_600_000;
+/** Days keep the wall-clock time: across a DST change they last 23 or 25 hours. */
+const DST_SLACK_MS = 2 * 3_600_000;
 
 /**
  * Parses an ISO 8601 duration (SLA, timer, due date) once per definition.
@@ -36,11 +51,22 @@ export function compileDuration(iso: IsoDuration): CompiledDuration {
     minutes: sign * (parsed.minutes ?? 0),
     seconds: sign * (parsed.seconds ?? 0),
   };
-  const calendar = duration.years || duration.months || duration.weeks || duration.days;
-  if (calendar) return { iso, addTo: (date) => add(date, duration) };
+  const months = duration.years || duration.months;
+  if (months || duration.weeks || duration.days) {
+    const slack = months ? CALENDAR_SLACK_MS : DST_SLACK_MS;
+    return {
+      iso,
+      addTo: (date) => add(date, duration),
+      startBound: (end) => new Date(sub(end, duration).getTime() + slack),
+    };
+  }
   const ms =
     ((duration.hours ?? 0) * 3600 + (duration.minutes ?? 0) * 60 + (duration.seconds ?? 0)) * 1000;
-  return { iso, addTo: (date) => new Date(date.getTime() + ms) };
+  return {
+    iso,
+    addTo: (date) => new Date(date.getTime() + ms),
+    startBound: (end) => new Date(end.getTime() - ms),
+  };
 }
 
 function parseDuration(iso: IsoDuration): ReturnType<typeof parse> {

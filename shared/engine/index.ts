@@ -10,6 +10,7 @@ export { allowedActions } from './allowedActions.ts';
 export { apply } from './apply.ts';
 export { type DueTimer, dueTimers } from './dueTimers.ts';
 export { routeDossier } from './routeDossier.ts';
+export { type StateTimer, stateTimers } from './stateTimers.ts';
 export { SYSTEM_ACTOR } from './systemActor.ts';
 export type {
   Actor,

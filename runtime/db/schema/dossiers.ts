@@ -116,6 +116,16 @@ export const dossiers = pgTable(
       t.dueAt,
       t.id,
     ),
+    // Timers: the dossiers of a démarche in a state since a given time, oldest first
+    // (`runtime/server/timers`). A range scan of the due ones; the (démarche, state)
+    // queue index above would read every dossier in the state at every run.
+    index('dossiers_state_entered_idx').on(
+      t.tenantId,
+      t.demarcheId,
+      t.state,
+      t.enteredStateAt,
+      t.id,
+    ),
     // "Most urgent first" within a démarche.
     index('dossiers_priority_idx').on(
       t.tenantId,

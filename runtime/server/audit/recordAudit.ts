@@ -60,7 +60,7 @@ export const userRef = (userId: string) => `user:${userId}`;
 
 /**
  * The same row for an action of the signed-in user: actor, tenant, time and request
- * come from the request.
+ * come from the request. The system session (timers) is audited as `system`.
  *
  * @example
  * await recordSessionAudit(tx, { session, requestId, now }, {
@@ -74,7 +74,7 @@ export function recordSessionAudit(
 ): Promise<void> {
   return recordAudit(db, {
     tenantId: who.session.tenantId,
-    actor: userRef(who.session.userId),
+    actor: who.session.kind === 'system' ? 'system' : userRef(who.session.userId),
     action: entry.action,
     object: entry.object,
     requestId: who.requestId,

@@ -9,7 +9,8 @@ export type Reader = 'applicant' | 'staff' | null;
  * - its applicant, always;
  * - admins, every submitted dossier of the tenant;
  * - agents and supervisors, submitted dossiers of a unit they cover, and submitted
- *   dossiers no rule could route (`unit_code` null) so someone can pick them up.
+ *   dossiers no rule could route (`unit_code` null) so someone can pick them up;
+ * - the system session (timers), every submitted dossier of its tenant, as an admin.
  *
  * A draft is the citizen's own unfinished work: no staff member sees it before it is
  * submitted (data minimisation), which also keeps half-typed data out of agent queues.
@@ -24,6 +25,7 @@ export function readerOf(
   dossier: { applicantId: string; unitCode: string | null },
   stateKind: StateKind | undefined,
 ): Reader {
+  if (session.kind === 'system') return stateKind === 'draft' ? null : 'staff';
   if (dossier.applicantId === session.userId) return 'applicant';
   if (session.kind !== 'staff' || stateKind === 'draft') return null;
   if (session.roles.includes('admin')) return 'staff';

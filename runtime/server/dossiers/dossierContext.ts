@@ -1,4 +1,4 @@
-import type { Actor } from '../../../shared/engine/index.ts';
+import { type Actor, SYSTEM_ACTOR } from '../../../shared/engine/index.ts';
 import type { AppDatabase } from '../../db/index.ts';
 import type { Context, SessionActor } from '../trpc/context.ts';
 
@@ -29,12 +29,14 @@ export function dossierContextOf(ctx: Context & { session: SessionActor }): Doss
 
 /**
  * The engine's view of the caller: staff roles and covered unit codes; a citizen has no
- * role at all, the engine recognises the applicant by id.
+ * role at all, the engine recognises the applicant by id. The system session (timers) is
+ * the engine's `SYSTEM_ACTOR`, the only actor its `system` role admits.
  *
  * @example
  * engineActor(session); // { id: session.userId, roles: ['agent'], units: ['ccas'] }
  */
 export function engineActor(session: SessionActor): Actor {
+  if (session.kind === 'system') return SYSTEM_ACTOR;
   return {
     id: session.userId,
     roles: session.kind === 'staff' ? session.roles : [],

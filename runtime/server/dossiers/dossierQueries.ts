@@ -103,7 +103,7 @@ export const insertTransitionEvent = fixedStatement<
   {
     tenantId: string;
     dossierId: string;
-    actorId: string;
+    actorId: string | null;
     at: Date;
     payload: Record<string, unknown>;
     requestId: string;

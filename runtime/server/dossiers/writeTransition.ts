@@ -73,7 +73,8 @@ export async function writeTransition(
     insertTransitionEvent.run(tx, {
       tenantId: row.tenantId,
       dossierId: row.id,
-      actorId: context.session.userId,
+      // The runtime (timers) is no user: its events have no actor, like the worker's.
+      actorId: context.session.kind === 'system' ? null : context.session.userId,
       at: context.now,
       payload: transitionPayload(event, {
         reference: write.numbered ? reference : null,

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { PendingEffect } from '../../../shared/engine/types.ts';
 import { type AppTransaction, sqlExecutorFor } from '../../db/index.ts';
+import { settleAll } from '../dossiers/settleAll.ts';
 import {
   EFFECT_QUEUES,
   type EffectJobData,
@@ -8,7 +9,6 @@ import {
   effectKeyOf,
   isDurableEffect,
 } from './effectJob.ts';
-import { settleAll } from '../dossiers/settleAll.ts';
 import { PGBOSS_SCHEMA } from './jobSchema.ts';
 
 export interface EffectsToEnqueue {

@@ -1,9 +1,13 @@
-/** Who is calling, resolved from the session cookie by the auth feature. */
+/**
+ * Who is calling: a person, resolved from the session cookie by the auth feature, or the
+ * runtime itself (`kind: 'system'`, built by `systemSession` for timers only — never from
+ * a cookie: `users.kind` is `citizen` or `staff`, so no sign-in can yield it).
+ */
 export interface SessionActor {
   sessionId: string;
   tenantId: string;
   userId: string;
-  kind: 'citizen' | 'staff';
+  kind: 'citizen' | 'staff' | 'system';
   roles: Array<'admin' | 'agent' | 'supervisor'>;
   /** Unit ids the user belongs to. */
   unitIds: string[];

@@ -1,0 +1,1 @@
+CREATE INDEX "dossiers_state_entered_idx" ON "dossiers" USING btree ("tenant_id","demarche_id","state","entered_state_at","id");
