@@ -13,6 +13,7 @@ export {
   statementBuilder,
 } from './driver/fixedStatement.ts';
 export { type OpenDatabaseOptions, openDatabase } from './driver/openDatabase.ts';
+export { settleAll } from './driver/settleAll.ts';
 export { sqlExecutorFor } from './driver/sqlExecutorFor.ts';
 export {
   checkReferenceInput,

@@ -1,6 +1,9 @@
 import { type DemarcheDefinition, migrateDefinition } from '../../../shared/definition/index.ts';
 import type { StoredDefinition } from '../../db/index.ts';
 
+/** A stored definition this Guichet cannot read: a fault of the data, not of the database. */
+export class UnreadableDefinitionError extends Error {}
+
 /**
  * A published version's definition as the engine reads it: brought to the current format
  * by `migrateDefinition` (a version published by an older Guichet keeps working after an
@@ -15,7 +18,9 @@ export function readStoredDefinition(stored: StoredDefinition, label: string): D
   const migrated = migrateDefinition(stored);
   if (!migrated.ok) {
     const problem = migrated.error[0]?.message ?? 'format inconnu';
-    throw new Error(`guichet: published version ${label} does not load: ${problem}`);
+    throw new UnreadableDefinitionError(
+      `guichet: published version ${label} does not load: ${problem}`,
+    );
   }
   return migrated.value as DemarcheDefinition;
 }

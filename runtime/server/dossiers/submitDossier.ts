@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
+import { settleAll } from '../../db/index.ts';
 import type { DomainError } from '../trpc/domainError.ts';
 import { auditDenial } from './auditDenial.ts';
 import type { DossierContext } from './dossierContext.ts';
@@ -12,7 +13,6 @@ import {
 } from './idempotencyKey.ts';
 import { inTransaction } from './inTransaction.ts';
 import { loadDossier } from './loadDossier.ts';
-import { settleAll } from './settleAll.ts';
 import type { TransitionResult } from './transitionResult.ts';
 
 export interface SubmitInput {

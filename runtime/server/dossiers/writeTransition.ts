@@ -1,5 +1,5 @@
 import type { DossierEvent, DossierSnapshot, PendingEffect } from '../../../shared/engine/index.ts';
-import type { AppTransaction } from '../../db/index.ts';
+import { type AppTransaction, settleAll } from '../../db/index.ts';
 import { recordSessionAudit } from '../audit/recordAudit.ts';
 import type { DossierContext } from './dossierContext.ts';
 import {
@@ -10,7 +10,6 @@ import {
 import { type DossierRow, snapshotColumns } from './dossierSnapshot.ts';
 import type { EnqueueEffects } from './enqueuePort.ts';
 import type { PublishedVersion } from './publishedDefinition.ts';
-import { settleAll } from './settleAll.ts';
 import { transitionPayload } from './transitionPayload.ts';
 import { type TransitionResult, transitionResult } from './transitionResult.ts';
 

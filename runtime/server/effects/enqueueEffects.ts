@@ -1,7 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { PendingEffect } from '../../../shared/engine/types.ts';
-import { type AppTransaction, sqlExecutorFor } from '../../db/index.ts';
-import { settleAll } from '../dossiers/settleAll.ts';
+import { type AppTransaction, settleAll, sqlExecutorFor } from '../../db/index.ts';
 import {
   EFFECT_QUEUES,
   type EffectJobData,

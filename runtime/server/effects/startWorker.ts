@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../../db/index.ts';
 import type { ServerConfig } from '../config.ts';
+import { wakeAfter } from '../wakeAfter.ts';
 import { consoleEffectLog, type EffectDeps, type EffectLog } from './effectDeps.ts';
 import { EFFECT_QUEUES, type EffectJobData } from './effectJob.ts';
 import {
@@ -119,7 +120,7 @@ async function poll(options: {
   while (!idle.aborted) {
     const [job] = await boss.fetch<EffectJobData>(queue, { batchSize: 1 }).catch(() => []);
     if (!job) {
-      await sleep(options.intervalMs, idle);
+      await wakeAfter(options.intervalMs, idle);
       continue;
     }
     try {
@@ -144,16 +145,4 @@ async function poll(options: {
       });
     }
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
 }

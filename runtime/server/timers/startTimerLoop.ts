@@ -1,5 +1,6 @@
 import type { Database } from '../../db/index.ts';
 import type { EnqueueEffects } from '../dossiers/enqueuePort.ts';
+import { wakeAfter } from '../wakeAfter.ts';
 import { fireDueTimers } from './fireDueTimers.ts';
 import { consoleTimerLog, type TimerLog } from './timerLog.ts';
 
@@ -53,7 +54,7 @@ export function startTimerLoop(options: TimerLoopOptions): RunningTimerLoop {
         const message = error instanceof Error ? error.message : String(error);
         log({ level: 'error', message: `timer run failed: ${message}` });
       }
-      await sleep(options.intervalMs ?? 60_000, signal);
+      await wakeAfter(options.intervalMs ?? 60_000, signal);
     }
   })();
   return {
@@ -62,17 +63,4 @@ export function startTimerLoop(options: TimerLoopOptions): RunningTimerLoop {
       await loop;
     },
   };
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-  });
 }

@@ -1,8 +1,7 @@
-import { and, eq, or } from 'drizzle-orm';
 import { type StateTimer, stateTimers } from '../../../shared/engine/index.ts';
-import { type AppDatabase, demarcheVersions, type StoredDefinition } from '../../db/index.ts';
-import { readStoredDefinition } from '../demarches/readStoredDefinition.ts';
-import { loadPublishedVersion } from '../dossiers/publishedDefinition.ts';
+import { type AppDatabase, demarcheVersions } from '../../db/index.ts';
+import { UnreadableDefinitionError } from '../demarches/readStoredDefinition.ts';
+import { loadPublishedVersion, type PublishedVersion } from '../dossiers/publishedDefinition.ts';
 
 /** A published version whose workflow has timers the runtime fires. */
 export interface TimedVersion {
@@ -15,18 +14,18 @@ export interface TimedVersion {
 
 type VersionKey = Pick<TimedVersion, 'tenantId' | 'demarcheId' | 'version'>;
 
-// Published versions are immutable: what a version's timers are is read once per process.
+// Published versions are immutable: what a version's timers are is learnt once per process.
 // One small entry per version of every tenant (null: no timers), never evicted, so a
 // tick never reads a definition twice.
 const known = new Map<string, TimedVersion | null>();
-const BATCH = 100;
 
 /**
  * Every published version, of every tenant, that has timers: the system's own work list,
  * hence not tenant-scoped. Each tick reads only the version keys (the primary key's
- * index); a definition is read once, the first time its version is seen, through
- * `readStoredDefinition` like every published version. A version that does not load is
- * reported to `onUnreadable` and left out.
+ * index); a version seen for the first time is read through `loadPublishedVersion`, the
+ * cache the firing goes through too, so its definition is read and compiled once. A
+ * version that does not load is reported to `onUnreadable` and left out; a database
+ * error propagates and the version is tried again next tick.
  *
  * @example
  * for (const version of await listTimedVersions(db, log)) {
@@ -44,9 +43,8 @@ export async function listTimedVersions(
       version: demarcheVersions.version,
     })
     .from(demarcheVersions);
-  const unseen = keys.filter((key) => !known.has(keyOf(key)));
-  for (let start = 0; start < unseen.length; start += BATCH) {
-    await learn(db, unseen.slice(start, start + BATCH), onUnreadable);
+  for (const key of keys) {
+    if (!known.has(keyOf(key))) known.set(keyOf(key), await timedVersion(db, key, onUnreadable));
   }
   return keys.flatMap((key) => {
     const timed = known.get(keyOf(key));
@@ -54,68 +52,33 @@ export async function listTimedVersions(
   });
 }
 
-async function learn(
-  db: AppDatabase,
-  keys: VersionKey[],
-  onUnreadable: (key: string, error: unknown) => void,
-): Promise<void> {
-  const rows = await db
-    .select({
-      tenantId: demarcheVersions.tenantId,
-      demarcheId: demarcheVersions.demarcheId,
-      version: demarcheVersions.version,
-      definition: demarcheVersions.definition,
-    })
-    .from(demarcheVersions)
-    .where(or(...keys.map(sameVersion)));
-  for (const { definition, ...key } of rows) {
-    known.set(keyOf(key), await timedVersion(db, key, definition, onUnreadable));
-  }
-}
-
 /**
- * The version's timers, or null. A definition that does not load or compile is reported
- * and remembered as null (published versions never change); a database error propagates
- * and the version is tried again next tick.
+ * The version's timers leaving active states, or null: none, or a definition that does not
+ * load or compile — reported, and never retried, as published versions never change.
  */
 async function timedVersion(
   db: AppDatabase,
   key: VersionKey,
-  stored: StoredDefinition,
   onUnreadable: (key: string, error: unknown) => void,
 ): Promise<TimedVersion | null> {
-  const label = keyOf(key);
-  const read = attempt(() => readStoredDefinition(stored, label), label, onUnreadable);
-  // Most versions have no timer: they are not compiled just to find that out.
-  if (read === null || !read.workflow.transitions.some((t) => t.after !== undefined)) return null;
-  // Through the published-version cache, so the engine compiles the definition once for
-  // listing its timers and for firing them.
-  const published = await loadPublishedVersion(db, key.tenantId, key.demarcheId, key.version);
-  if (published === null) return null;
-  const timers = attempt(() => stateTimers(published.definition), label, onUnreadable) ?? [];
-  const active = timers.filter((timer) => timer.stateKind !== 'draft');
-  return active.length === 0 ? null : { ...key, timers: active };
-}
-
-function attempt<T>(
-  work: () => T,
-  label: string,
-  onUnreadable: (key: string, error: unknown) => void,
-): T | null {
+  let published: PublishedVersion | null;
   try {
-    return work();
+    published = await loadPublishedVersion(db, key.tenantId, key.demarcheId, key.version);
   } catch (error) {
-    onUnreadable(label, error);
+    if (!(error instanceof UnreadableDefinitionError)) throw error;
+    onUnreadable(keyOf(key), error);
     return null;
   }
-}
-
-function sameVersion(key: VersionKey) {
-  return and(
-    eq(demarcheVersions.tenantId, key.tenantId),
-    eq(demarcheVersions.demarcheId, key.demarcheId),
-    eq(demarcheVersions.version, key.version),
-  );
+  const definition = published?.definition;
+  // Most versions have no timer: they are not compiled just to find that out.
+  if (!definition?.workflow.transitions.some((t) => t.after !== undefined)) return null;
+  try {
+    const active = stateTimers(definition).filter((timer) => timer.stateKind !== 'draft');
+    return active.length === 0 ? null : { ...key, timers: active };
+  } catch (error) {
+    onUnreadable(keyOf(key), error);
+    return null;
+  }
 }
 
 function keyOf(key: VersionKey): string {

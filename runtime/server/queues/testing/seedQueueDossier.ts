@@ -11,11 +11,17 @@ export interface QueueDossier {
   assigneeId?: string | null;
   applicantId?: string;
   priority?: number;
+  /** Default: the column's (a draft's first revision). */
+  revision?: number;
   data?: Record<string, unknown>;
   /** Exact instants, microseconds included (`'2026-03-01T09:00:00.000001Z'`). */
   createdAt?: string;
   updatedAt?: string;
   dueAt?: string | null;
+  /** Default: now. */
+  enteredStateAt?: string;
+  /** Default: none. */
+  submittedAt?: string;
 }
 
 let counter = 0;
@@ -52,9 +58,12 @@ export async function seedQueueDossier(
       assigneeId: dossier.assigneeId ?? null,
       priority: dossier.priority ?? 1,
       data: dossier.data ?? {},
+      ...(dossier.revision === undefined ? {} : { revision: dossier.revision }),
       createdAt: at(dossier.createdAt, sql`now()`) as unknown as Date,
       updatedAt: at(dossier.updatedAt, sql`now()`) as unknown as Date,
       dueAt: at(dossier.dueAt, null) as unknown as Date | null,
+      enteredStateAt: at(dossier.enteredStateAt, sql`now()`) as unknown as Date,
+      submittedAt: at(dossier.submittedAt, null) as unknown as Date | null,
     })
     .returning({ id: dossiers.id });
   return row!.id;

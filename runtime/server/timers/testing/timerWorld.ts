@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import type { DemarcheDefinition } from '../../../../shared/definition/types.ts';
 import { socialAidDefinition } from '../../../../shared/testing/socialAidDefinition.ts';
 import { type AppDatabase, auditLog, dossierEvents, dossiers } from '../../../db/index.ts';
 import { VALID_SOCIAL_AID } from '../../dossiers/testing/dossierTestKit.ts';
+import { seedQueueDossier } from '../../queues/testing/seedQueueDossier.ts';
 import type { SeededTenant } from '../../testing/seedTenant.ts';
 
 export const DAY_MS = 24 * 3_600_000;
@@ -34,25 +34,15 @@ export async function seedWaitingDossier(
   world: SeededTenant,
   options: { enteredAt: Date; state?: string; data?: Record<string, unknown> },
 ): Promise<string> {
-  const serial = randomBytes(3).readUIntBE(0, 3).toString().padStart(8, '0');
-  const [row] = await db
-    .insert(dossiers)
-    .values({
-      tenantId: world.tenantId,
-      demarcheId: world.demarche.id,
-      version: world.demarche.version,
-      reference: `AIDE-2026-${serial}`,
-      applicantId: world.accounts.citizen.id,
-      state: options.state ?? 'complement',
-      revision: 3,
-      data: options.data ?? { ...VALID_SOCIAL_AID },
-      unitCode: 'ccas',
-      createdAt: new Date(options.enteredAt.getTime() - 10 * DAY_MS),
-      submittedAt: new Date(options.enteredAt.getTime() - 10 * DAY_MS),
-      enteredStateAt: options.enteredAt,
-    })
-    .returning({ id: dossiers.id });
-  return row!.id;
+  const submitted = new Date(options.enteredAt.getTime() - 10 * DAY_MS).toISOString();
+  return seedQueueDossier(db, world, {
+    state: options.state ?? 'complement',
+    revision: 3,
+    data: options.data ?? { ...VALID_SOCIAL_AID },
+    createdAt: submitted,
+    submittedAt: submitted,
+    enteredStateAt: options.enteredAt.toISOString(),
+  });
 }
 
 /** The dossier's state, revision and time it entered that state. */
