@@ -8,6 +8,7 @@ import type { DemarcheDetail } from './demarcheTypes.ts';
 import { initialDraft } from './initialDraft.ts';
 import type { DemarcheServiceContext } from './serviceContext.ts';
 import { isUniqueViolation } from './sqlState.ts';
+import { toDemarcheDetail } from './toDemarcheDetail.ts';
 
 export interface CreateDemarcheInput {
   slug: string;
@@ -53,16 +54,7 @@ export async function createDemarche(
         at: ctx.now,
         details: { slug: row.slug },
       });
-      return ok({
-        id: row.id,
-        slug: row.slug,
-        title: row.title,
-        ownerUnitId: row.ownerUnitId,
-        draft: row.draft,
-        draftRevision: row.draftRevision,
-        updatedAt: row.updatedAt.toISOString(),
-        versions: [],
-      });
+      return ok(toDemarcheDetail(row, []));
     });
   } catch (error) {
     if (isUniqueViolation(error, 'demarches_tenant_slug_key')) {

@@ -4,7 +4,7 @@ import { demarcheErrors } from './demarcheErrors.ts';
 import { findDemarche } from './demarcheQueries.ts';
 import type { DemarcheDetail } from './demarcheTypes.ts';
 import type { DemarcheServiceContext } from './serviceContext.ts';
-import { toVersionSummary } from './toVersionSummary.ts';
+import { toDemarcheDetail } from './toDemarcheDetail.ts';
 import { listVersionRows } from './versionQueries.ts';
 
 /**
@@ -23,14 +23,5 @@ export async function getDemarche(
   const row = await findDemarche(ctx.db, ctx.scope, id);
   if (!row) return err(demarcheErrors.notFound());
   const versions = await listVersionRows(ctx.db, ctx.scope, id);
-  return ok({
-    id: row.id,
-    slug: row.slug,
-    title: row.title,
-    ownerUnitId: row.ownerUnitId,
-    draft: row.draft,
-    draftRevision: row.draftRevision,
-    updatedAt: row.updatedAt.toISOString(),
-    versions: versions.map(toVersionSummary),
-  });
+  return ok(toDemarcheDetail(row, versions));
 }

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DemarcheDefinition } from '../../../../shared/definition/index.ts';
-import type { Result } from '../../../../shared/result.ts';
 import { socialAidDefinition } from '../../../../shared/testing/socialAidDefinition.ts';
 import type { StoredDefinition } from '../../../db/schema/demarches.ts';
 import { tenantScope } from '../../../db/tenancy/tenantScope.ts';
 import type { AppDatabase } from '../../../db/types.ts';
-import type { DomainError } from '../../trpc/domainError.ts';
 import type { DemarcheServiceContext } from '../serviceContext.ts';
 
 /**
@@ -50,14 +48,5 @@ export function uniqueSlug(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }
 
-/** The value of a result the test expects to succeed; the error is shown otherwise. */
-export function expectOk<T>(result: Result<T, DomainError>): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-
-/** The error of a result the test expects to fail. */
-export function expectErr<T>(result: Result<T, DomainError>): DomainError {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
+// One pair of Result helpers for every service test.
+export { expectErr, expectOk } from '../../testing/expectResult.ts';

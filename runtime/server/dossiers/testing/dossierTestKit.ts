@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Result } from '../../../../shared/result.ts';
 import type { AppDatabase, Database } from '../../../db/index.ts';
 import type { SeededTenant } from '../../testing/seedTenant.ts';
 import type { SessionActor } from '../../trpc/context.ts';
-import type { DomainError } from '../../trpc/domainError.ts';
 import type { DossierContext } from '../dossierContext.ts';
 
 export type SeededRole = keyof SeededTenant['accounts'];
@@ -77,17 +75,8 @@ export function contextOf(
   return { db, session: sessionOf(world, who), now, requestId: `test-${randomUUID()}` };
 }
 
-/** The value of a result the test expects to succeed; the error is shown otherwise. */
-export function expectOk<T>(result: Result<T, DomainError>): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`);
-  return result.value;
-}
-
-/** The error of a result the test expects to fail. */
-export function expectErr<T>(result: Result<T, DomainError>): DomainError {
-  if (result.ok) throw new Error(`expected a failure, got ${JSON.stringify(result.value)}`);
-  return result.error;
-}
+// One pair of Result helpers for every service test.
+export { expectErr, expectOk } from '../../testing/expectResult.ts';
 
 /**
  * The effect jobs pg-boss holds for a dossier (queue name and effect type), in order.
