@@ -1,40 +1,30 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, users } from '../../db/index.ts';
-import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
-import { startTestServer, type TestServer } from '../testing/startTestServer.ts';
 import { SIGNUP_ACCEPTED } from './signup.ts';
-import { callRaw, loginAs, nextTestIp, sessionTokenOf } from './testing/authTestKit.ts';
+import { callRaw, loginAs, sessionTokenOf } from './testing/authTestKit.ts';
+import { useAuthServer } from './testing/useAuthServer.ts';
 
 const PASSPHRASE = 'mon chat Filou dort sur le radiateur de la cuisine tout l’hiver';
-let server: TestServer;
-let world: SeededTenant;
-
-beforeAll(async () => {
-  server = await startTestServer({ start: new Date('2026-03-02T08:00:00Z') });
-  world = await seedTenant(server.database.db);
-});
-afterAll(() => server.close());
-
-const newClient = () => server.client({ ip: nextTestIp() });
+const auth = useAuthServer();
 const form = (email: string, password = PASSPHRASE) => ({
-  tenant: world.slug,
+  tenant: auth.world.slug,
   email,
   password,
   displayName: 'Jeanne Martin',
 });
 
 async function findUser(email: string) {
-  const [row] = await server.database.db
+  const [row] = await auth.server.database.db
     .select()
     .from(users)
-    .where(and(eq(users.tenantId, world.tenantId), eq(users.email, email)));
+    .where(and(eq(users.tenantId, auth.world.tenantId), eq(users.email, email)));
   return row;
 }
 
 describe('auth.signup', () => {
   it('creates a citizen with an argon2id hash, who can then log in', async () => {
-    const client = newClient();
+    const client = auth.newClient();
     expect(PASSPHRASE.length).toBeGreaterThanOrEqual(60);
     const answer = await client.trpc.auth.signup.mutate(form('  Jeanne.Martin@Example.FR '));
     expect(answer).toEqual(SIGNUP_ACCEPTED);
@@ -45,7 +35,7 @@ describe('auth.signup', () => {
     expect(user?.passwordHash).toMatch(/^\$argon2id\$/);
 
     await client.trpc.auth.login.mutate({
-      tenant: world.slug,
+      tenant: auth.world.slug,
       email: 'jeanne.martin@example.fr',
       password: PASSPHRASE,
     });
@@ -57,27 +47,29 @@ describe('auth.signup', () => {
   });
 
   it('gives a taken email the same answer and changes nothing', async () => {
-    const client = newClient();
+    const client = auth.newClient();
     const fresh = await callRaw(client, 'auth.signup', form('nouvelle@example.fr'));
     const taken = await callRaw(client, 'auth.signup', {
-      ...form(world.accounts.agent.email),
+      ...form(auth.world.accounts.agent.email),
       displayName: 'Usurpateur',
     });
     expect([taken.status, await taken.text()]).toEqual([fresh.status, await fresh.text()]);
     expect(taken.headers.getSetCookie()).toEqual([]);
 
-    const agent = await findUser(world.accounts.agent.email);
+    const agent = await findUser(auth.world.accounts.agent.email);
     expect(agent).toMatchObject({ kind: 'staff', displayName: 'Antoine Agent' });
-    await expect(loginAs(newClient(), world, 'agent')).resolves.toMatchObject({ kind: 'staff' });
+    await expect(loginAs(auth.newClient(), auth.world, 'agent')).resolves.toMatchObject({
+      kind: 'staff',
+    });
 
-    const audit = await server.database.db
+    const audit = await auth.server.database.db
       .select({ actor: auditLog.actor, object: auditLog.object, details: auditLog.details })
       .from(auditLog)
-      .where(and(eq(auditLog.tenantId, world.tenantId), eq(auditLog.action, 'auth.signup')))
+      .where(and(eq(auditLog.tenantId, auth.world.tenantId), eq(auditLog.action, 'auth.signup')))
       .orderBy(auditLog.id);
     expect(audit.at(-1)).toEqual({
       actor: 'anonymous',
-      object: `user:${world.accounts.agent.id}`,
+      object: `user:${auth.world.accounts.agent.id}`,
       details: { outcome: 'email_taken', ip: expect.any(String) },
     });
     expect(audit.at(-2)?.details).toMatchObject({ outcome: 'created' });
@@ -97,7 +89,7 @@ describe('auth.signup', () => {
     ['the email', 'refus.courriel.2026', /adresse e-mail ou votre nom/],
   ])('refuses %s with a French message', async (_, password, message) => {
     const email = 'refus.courriel@example.fr';
-    const res = await callRaw(newClient(), 'auth.signup', form(email, password));
+    const res = await callRaw(auth.newClient(), 'auth.signup', form(email, password));
     expect(res.status).toBe(400);
     const { error } = await res.json();
     expect(error.message).toMatch(message);
@@ -109,7 +101,7 @@ describe('auth.signup', () => {
   });
 
   it('rejects an invalid email, an unknown tenant and extra fields', async () => {
-    const client = newClient();
+    const client = auth.newClient();
     const invalid = await callRaw(client, 'auth.signup', form('pas-un-email'));
     expect(invalid.status).toBe(400);
     const unknown = await callRaw(client, 'auth.signup', {
