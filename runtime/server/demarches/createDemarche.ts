@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { StoredDefinition } from '../../db/schema/demarches.ts';
-import { recordAudit } from '../audit/recordAudit.ts';
 import type { DomainError } from '../trpc/domainError.ts';
+import { auditDemarche } from './auditDemarche.ts';
 import { demarcheErrors } from './demarcheErrors.ts';
 import { findUnitIdByCode, insertDemarche } from './demarcheQueries.ts';
 import type { DemarcheDetail } from './demarcheTypes.ts';
@@ -45,15 +45,7 @@ export async function createDemarche(
         ownerUnitId,
         draft,
       });
-      await recordAudit(tx, {
-        tenantId: ctx.scope.tenantId,
-        actor: `user:${ctx.userId}`,
-        action: 'demarche.create',
-        object: `demarche:${row.id}`,
-        requestId: ctx.requestId,
-        at: ctx.now,
-        details: { slug: row.slug },
-      });
+      await auditDemarche(tx, ctx, 'demarche.create', row.id, { slug: row.slug });
       return ok(toDemarcheDetail(row, []));
     });
   } catch (error) {

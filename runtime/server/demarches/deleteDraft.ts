@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { AppDatabase } from '../../db/types.ts';
-import { recordAudit } from '../audit/recordAudit.ts';
 import type { DomainError } from '../trpc/domainError.ts';
+import { auditDemarche } from './auditDemarche.ts';
 import { demarcheErrors } from './demarcheErrors.ts';
 import {
   type DemarcheRow,
@@ -59,15 +59,11 @@ async function deleteUnpublished(
   row: DemarcheRow,
 ): Promise<DeletedDraft> {
   await deleteDemarche(tx, ctx.scope, row.id);
-  await recordAudit(tx, {
-    tenantId: ctx.scope.tenantId,
-    actor: `user:${ctx.userId}`,
-    action: 'demarche.delete',
-    object: `demarche:${row.id}`,
-    requestId: ctx.requestId,
-    at: ctx.now,
-    // The row is gone: the audit keeps what named it.
-    details: { slug: row.slug, title: row.title, revision: row.draftRevision },
+  // The row is gone: the audit keeps what named it.
+  await auditDemarche(tx, ctx, 'demarche.delete', row.id, {
+    slug: row.slug,
+    title: row.title,
+    revision: row.draftRevision,
   });
   return { deleted: 'demarche' };
 }
@@ -85,14 +81,9 @@ async function resetToVersion(
   });
   // The row is locked and its revision checked above: nothing can have moved it.
   if (!reset) throw new Error(`guichet: démarche ${row.id} changed under its row lock`);
-  await recordAudit(tx, {
-    tenantId: ctx.scope.tenantId,
-    actor: `user:${ctx.userId}`,
-    action: 'demarche.discardDraft',
-    object: `demarche:${row.id}`,
-    requestId: ctx.requestId,
-    at: ctx.now,
-    details: { version: latest.version, revision: row.draftRevision },
+  await auditDemarche(tx, ctx, 'demarche.discardDraft', row.id, {
+    version: latest.version,
+    revision: row.draftRevision,
   });
   return {
     deleted: 'draft',

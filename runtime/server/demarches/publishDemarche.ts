@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { StoredDefinition } from '../../db/schema/demarches.ts';
-import { recordAudit } from '../audit/recordAudit.ts';
 import type { DomainError } from '../trpc/domainError.ts';
+import { auditDemarche } from './auditDemarche.ts';
 import { checkDefinition } from './checkDefinition.ts';
 import { demarcheErrors } from './demarcheErrors.ts';
 import { lockDemarche, setDemarcheTitle } from './demarcheQueries.ts';
@@ -62,14 +62,9 @@ export async function publishDemarche(
       if (row.title !== check.definition.meta.title) {
         await setDemarcheTitle(tx, ctx.scope, { id: row.id, title: check.definition.meta.title });
       }
-      await recordAudit(tx, {
-        tenantId: ctx.scope.tenantId,
-        actor: `user:${ctx.userId}`,
-        action: 'demarche.publish',
-        object: `demarche:${row.id}`,
-        requestId: ctx.requestId,
-        at: ctx.now,
-        details: { version: version.version, revision: row.draftRevision },
+      await auditDemarche(tx, ctx, 'demarche.publish', row.id, {
+        version: version.version,
+        revision: row.draftRevision,
       });
       return ok(toVersionSummary(version));
     });
