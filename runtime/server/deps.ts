@@ -1,5 +1,6 @@
 import type { Database } from '../db/types.ts';
 import type { ServerConfig } from './config.ts';
+import type { UnitCatalog } from './dossiers/unitCatalog.ts';
 import type { SessionActor } from './trpc/sessionActor.ts';
 
 /**
@@ -18,4 +19,6 @@ export interface ServerDeps {
    * committed: the next request must not wait for PostgreSQL's notification to arrive.
    */
   forgetSessions(owner: { tenantId: string; userId: string }): void;
+  /** Each tenant's unit codes, kept per process and forgotten when the tree changes. */
+  units: UnitCatalog;
 }

@@ -59,6 +59,15 @@ export const demarcheVersions = pgTable(
     demarcheId: uuid('demarche_id').notNull(),
     version: integer('version').notNull(),
     definition: jsonb('definition').$type<StoredDefinition>().notNull(),
+    /**
+     * `meta.referencePrefix` of the definition, kept beside it so a submit can draw its
+     * reference number in the same round trip as the row lock, before it has read the
+     * definition (`drawDraftReference`), without detoasting the whole document. A format
+     * that moves the prefix must change this expression in the migration that brings it.
+     */
+    referencePrefix: text('reference_prefix').generatedAlwaysAs(
+      sql`definition -> 'meta' ->> 'referencePrefix'`,
+    ),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
     publishedBy: uuid('published_by'),
   },

@@ -106,7 +106,7 @@ async function contextOf(
   if (session === null) return null;
   const requestId = randomUUID();
   res.setHeader('X-Request-Id', requestId);
-  return { db: deps.database.db, session, now, requestId };
+  return { db: deps.database.db, session, now, requestId, units: deps.units };
 }
 
 function checkUploadRequest(req: IncomingMessage, field: string): DomainError | null {

@@ -10,8 +10,9 @@ import {
 } from '../../db/index.ts';
 import { describeOnEachDriver } from '../../db/testing/index.ts';
 import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
+import { parseAccessChange } from './accessChanges.ts';
 import { type LiveSession, loadSessionActor } from './loadSessionActor.ts';
-import { createSessionCache, parseAccessChange, type SessionCache } from './sessionCache.ts';
+import { createSessionCache, type SessionCache } from './sessionCache.ts';
 import { newSessionToken } from './sessionToken.ts';
 
 const T0 = new Date('2026-03-02T08:00:00Z');

@@ -1,9 +1,7 @@
 import type { Database, Unlisten } from '../../db/index.ts';
 import type { SessionActor } from '../trpc/sessionActor.ts';
+import { ACCESS_CHANNEL, type AccessChange, parseAccessChange } from './accessChanges.ts';
 import type { LiveSession } from './loadSessionActor.ts';
-
-/** Where migration 0005's triggers announce changes of access (payloads below). */
-export const ACCESS_CHANNEL = 'guichet_access';
 
 /**
  * How long a resolved session is reused without asking PostgreSQL again. Revocations
@@ -14,12 +12,6 @@ export const SESSION_CACHE_TTL_MS = 5_000;
 
 /** Enough for every session active within the TTL on a large instance. */
 export const SESSION_CACHE_MAX_ENTRIES = 20_000;
-
-/** What a notification names: one session, one user's sessions, or a whole tenant's. */
-export type AccessChange =
-  | { session: string }
-  | { tenantId: string; userId: string }
-  | { tenantId: string };
 
 interface Entry {
   actor: SessionActor;
@@ -126,15 +118,6 @@ export function createSessionCache(
       };
     },
   };
-}
-
-/** `s:<session>`, `u:<tenant>:<user>`, `t:<tenant>`; null for anything else (forget all). */
-export function parseAccessChange(payload: string): AccessChange | null {
-  const [kind, first, second] = payload.split(':');
-  if (kind === 's' && first) return { session: payload.slice(2) };
-  if (kind === 'u' && first && second) return { tenantId: first, userId: second };
-  if (kind === 't' && first) return { tenantId: first };
-  return null;
 }
 
 function freezeActor(actor: SessionActor): SessionActor {

@@ -10,7 +10,10 @@ import type { AppDatabase } from '../../db/types.ts';
  */
 
 export type VersionRow = typeof demarcheVersions.$inferSelect;
-export type VersionSummaryRow = Omit<VersionRow, 'tenantId' | 'demarcheId' | 'definition'>;
+export type VersionSummaryRow = Omit<
+  VersionRow,
+  'tenantId' | 'demarcheId' | 'definition' | 'referencePrefix'
+>;
 
 const summaryColumns = {
   version: demarcheVersions.version,

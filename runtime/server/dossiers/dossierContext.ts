@@ -1,6 +1,7 @@
 import { type Actor, SYSTEM_ACTOR } from '../../../shared/engine/index.ts';
 import type { AppDatabase } from '../../db/index.ts';
 import type { Context, SessionActor } from '../trpc/context.ts';
+import type { UnitCatalog } from './unitCatalog.ts';
 
 /**
  * What a dossier service needs from the request: the database, who calls (the session,
@@ -12,6 +13,8 @@ export interface DossierContext {
   session: SessionActor;
   now: Date;
   requestId: string;
+  /** The tenants' unit codes, which routing checks (`deps.units`). */
+  units: UnitCatalog;
 }
 
 /**
@@ -24,6 +27,7 @@ export function dossierContextOf(ctx: Context & { session: SessionActor }): Doss
     session: ctx.session,
     now: ctx.deps.clock(),
     requestId: ctx.requestId,
+    units: ctx.deps.units,
   };
 }
 

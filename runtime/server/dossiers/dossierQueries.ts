@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import {
   statementBuilder as build,
   dossierEvents,
@@ -43,6 +43,26 @@ export const readDossier = fixedStatement<DossierKey, DossierRow>(
 export const lockDossier = fixedStatement<DossierKey, DossierRow>(
   build.select(dossierColumns).from(dossiers).where(byId).for('update'),
   dossierColumns,
+);
+
+/**
+ * The seq of the dossier's last event (none: no row). Sent right behind `lockDossier`
+ * on the same connection, it runs once the lock is granted, so it sees what the
+ * previous holder committed (`lockForTransition`).
+ */
+export const lastEventSeq = fixedStatement<
+  { tenantId: string; dossierId: string },
+  { seq: number }
+>(
+  build
+    .select({ seq: dossierEvents.seq })
+    .from(dossierEvents)
+    .where(
+      and(eq(dossierEvents.tenantId, p('tenantId')), eq(dossierEvents.dossierId, p('dossierId'))),
+    )
+    .orderBy(desc(dossierEvents.seq))
+    .limit(1),
+  { seq: dossierEvents.seq },
 );
 
 /** What a transition writes back to the dossier row. */

@@ -1,15 +1,15 @@
+import type { DemarcheDefinition } from '../../../shared/definition/types.ts';
 import { apply } from '../../../shared/engine/index.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
-import type { AppTransaction } from '../../db/index.ts';
+import { type AppTransaction, nextReference } from '../../db/index.ts';
 import type { DomainError } from '../trpc/domainError.ts';
 import { type DossierContext, engineActor } from './dossierContext.ts';
 import { toSnapshot } from './dossierSnapshot.ts';
 import { engineErrorToDomain } from './engineErrorToDomain.ts';
 import type { EnqueueEffects } from './enqueuePort.ts';
 import { lastChangeOf } from './lastChange.ts';
-import { type DossierLoadError, type LoadedDossier, loadDossier } from './loadDossier.ts';
+import { lockForTransition, type TransitionLock } from './lockForTransition.ts';
 import { parisYear } from './transitionPayload.ts';
-import { readForTransition } from './transitionReads.ts';
 import type { TransitionResult } from './transitionResult.ts';
 import { type TransitionWriters, writeTransition } from './writeTransition.ts';
 
@@ -28,10 +28,11 @@ export interface FireTransitionRequest {
   /** Written with the transition's rows, in the same batch: `submit`'s idempotent answer. */
   alongside?: TransitionWriters['alongside'];
   /**
-   * The dossier as the caller already loaded it `forUpdate` in this transaction (`submit`
-   * sends the lock along with its idempotency claim); otherwise it is locked here.
+   * The dossier as the caller already locked it in this transaction (`submit` sends the
+   * lock along with its idempotency claim and draws the reference with it); otherwise
+   * it is locked here.
    */
-  locked?: Result<LoadedDossier, DossierLoadError>;
+  locked?: TransitionLock;
 }
 
 /**
@@ -39,9 +40,10 @@ export interface FireTransitionRequest {
  * decide (permission, input, form, guard, revision), number the dossier when it leaves
  * its draft, write the new snapshot, append the event, enqueue the effects and the audit
  * row. Either all of it commits or none of it: the caller runs this in `inTransaction`.
- * After the lock, three round trips: the reads the writes need in one statement (unit,
- * reference, event seq: `readForTransition`), the writes together (`writeTransition`),
- * the commit.
+ * Three round trips: the lock with what the writes need from the database (event seq,
+ * the reference of a submit: `lockForTransition`), the writes together
+ * (`writeTransition`), the commit. The unit a transition routes to is checked against
+ * the process's `UnitCatalog`, not the database.
  *
  * Two writers of one dossier queue on the row lock; the second then sees the first's
  * revision and gets STALE_REVISION with what changed (SECURITY §9).
@@ -55,8 +57,8 @@ export async function fireTransition(
   request: FireTransitionRequest,
   enqueue: EnqueueEffects,
 ): Promise<Result<TransitionResult, DomainError>> {
-  const loaded =
-    request.locked ?? (await loadDossier(tx, context.session, request.id, { forUpdate: true }));
+  const lock = request.locked ?? (await lockForTransition(tx, context.session, request.id));
+  const loaded = lock.loaded;
   if (!loaded.ok) return loaded;
   const { row, published } = loaded.value;
   const definition = published.definition;
@@ -91,15 +93,9 @@ export async function fireTransition(
   // the event records the code that could not be used, instead of the foreign key failing
   // the citizen's submission.
   const newUnit = next.unit !== null && next.unit !== row.unitCode ? next.unit : null;
-  const reads = await readForTransition(tx, {
-    tenantId: row.tenantId,
-    dossierId: row.id,
-    unit: newUnit,
-    numbering: numbered
-      ? { prefix: definition.meta.referencePrefix, year: parisYear(context.now) }
-      : null,
-  });
-  const unknownUnit = reads.unitKnown ? null : newUnit;
+  const unknownUnit =
+    newUnit === null || (await context.units.has(tx, row.tenantId, newUnit)) ? null : newUnit;
+  const reference = numbered ? await referenceFor(tx, context, definition, lock) : row.reference;
   const result = await writeTransition(
     tx,
     context,
@@ -109,12 +105,27 @@ export async function fireTransition(
       next: unknownUnit === null ? next : { ...next, unit: row.unitCode },
       event,
       effects,
-      reference: numbered ? reads.reference : row.reference,
+      reference,
       numbered,
       unknownUnit,
-      eventSeq: effects.length > 0 ? reads.lastEventSeq + 1 : null,
+      eventSeq: effects.length > 0 ? lock.lastEventSeq + 1 : null,
     },
     { enqueue, alongside: request.alongside },
   );
   return ok(result);
+}
+
+/**
+ * The reference of a dossier leaving its draft: the one drawn with the lock when it is
+ * this definition's (prefix and year), else a number drawn now (a round trip of its own).
+ */
+async function referenceFor(
+  tx: AppTransaction,
+  context: DossierContext,
+  definition: DemarcheDefinition,
+  lock: TransitionLock,
+): Promise<string> {
+  const numbering = { prefix: definition.meta.referencePrefix, year: parisYear(context.now) };
+  if (lock.reference?.startsWith(`${numbering.prefix}-${numbering.year}-`)) return lock.reference;
+  return nextReference(tx, { tenantId: context.session.tenantId, ...numbering });
 }

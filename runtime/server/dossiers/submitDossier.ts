@@ -12,7 +12,8 @@ import {
   requestHash,
 } from './idempotencyKey.ts';
 import { inTransaction } from './inTransaction.ts';
-import { loadDossier } from './loadDossier.ts';
+import { lockForTransition } from './lockForTransition.ts';
+import { parisYear } from './transitionPayload.ts';
 import type { TransitionResult } from './transitionResult.ts';
 
 export interface SubmitInput {
@@ -48,10 +49,11 @@ export async function submitDossier(
     requestHash: requestHash('dossiers.submit', body),
   };
   const result = await inTransaction(context.db, async (tx) => {
-    // The claim and the row lock go out together (one round trip); the claim decides.
+    // The claim, the row lock and the reference go out together (one round trip); the
+    // claim decides.
     const [claimed, locked] = await settleAll([
       claimIdempotencyKey(tx, claim),
-      loadDossier(tx, context.session, body.id, { forUpdate: true }),
+      lockForTransition(tx, context.session, body.id, { year: parisYear(context.now) }),
     ]);
     if (!claimed.ok) return claimed;
     if (claimed.value.kind === 'replay') return ok(claimed.value.response as TransitionResult);

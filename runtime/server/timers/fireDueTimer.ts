@@ -6,6 +6,7 @@ import type { EnqueueEffects } from '../dossiers/enqueuePort.ts';
 import { fireTransition } from '../dossiers/fireTransition.ts';
 import { inTransaction } from '../dossiers/inTransaction.ts';
 import type { PublishedVersion } from '../dossiers/publishedDefinition.ts';
+import { unitsFromDatabase } from '../dossiers/unitCatalog.ts';
 import { systemSession } from './systemSession.ts';
 
 /**
@@ -62,6 +63,7 @@ export async function fireDueTimer(
     session: systemSession(row.tenantId),
     now: run.now,
     requestId: run.requestId,
+    units: unitsFromDatabase,
   };
   const request = { id: row.id, transition, input: undefined, revision: row.revision };
   const fired = await inTransaction(run.db, (tx) =>

@@ -3,6 +3,7 @@ import type { AppDatabase, Database } from '../../../db/index.ts';
 import type { SeededTenant } from '../../testing/seedTenant.ts';
 import type { SessionActor } from '../../trpc/context.ts';
 import type { DossierContext } from '../dossierContext.ts';
+import { unitsFromDatabase } from '../unitCatalog.ts';
 
 export type SeededRole = keyof SeededTenant['accounts'];
 
@@ -72,7 +73,13 @@ export function contextOf(
   who: SeededRole,
   now = new Date('2026-03-02T09:00:00Z'),
 ): DossierContext {
-  return { db, session: sessionOf(world, who), now, requestId: `test-${randomUUID()}` };
+  return {
+    db,
+    session: sessionOf(world, who),
+    now,
+    requestId: `test-${randomUUID()}`,
+    units: unitsFromDatabase,
+  };
 }
 
 // One pair of Result helpers for every service test.

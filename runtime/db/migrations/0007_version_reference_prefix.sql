@@ -1,0 +1,1 @@
+ALTER TABLE "demarche_versions" ADD COLUMN "reference_prefix" text GENERATED ALWAYS AS (definition -> 'meta' ->> 'referencePrefix') STORED;
