@@ -3,12 +3,24 @@ import { type RunStats, runStats } from './latencyStats.ts';
 import { type RunSample, runConcurrent } from './runConcurrent.ts';
 import type { BenchDraft } from './seedBenchDrafts.ts';
 
-/** One way of submitting: the server over HTTP, or raw SQL. One submitter per client. */
+/** One way of submitting: the server over HTTP, or raw SQL. */
 interface Side {
   label: string;
   /** `drafts[client]`: that client's drafts, warm-up first. */
   drafts: BenchDraft[][];
-  submitters: Array<(draft: BenchDraft) => Promise<void>>;
+  /** Every client at once through its slice of drafts, timed (`runConcurrent`). */
+  run(drafts: BenchDraft[][]): Promise<RunSample>;
+}
+
+/**
+ * A side whose clients run on this thread, one submitter per client.
+ *
+ * @example
+ * const raw = { label: 'raw', drafts, run: onThisThread(sessions.map(() => rawSubmit(sql, world))) };
+ */
+export function onThisThread(submitters: Array<(draft: BenchDraft) => Promise<void>>): Side['run'] {
+  return (drafts) =>
+    runConcurrent(drafts.map((items, client) => ({ items, run: submitters[client]! })));
 }
 
 export interface SideResult extends RunStats {
@@ -45,12 +57,9 @@ interface RoundsPlan {
  */
 export async function runSides(sides: Side[], plan: RoundsPlan): Promise<SideResult[]> {
   const slice = (side: Side, from: number, count: number) =>
-    side.drafts.map((own, client) => ({
-      items: own.slice(from, from + count),
-      run: side.submitters[client]!,
-    }));
+    side.drafts.map((own) => own.slice(from, from + count));
   for (const side of sides) {
-    const warm = await runConcurrent(slice(side, 0, plan.warmUpPerClient));
+    const warm = await side.run(slice(side, 0, plan.warmUpPerClient));
     if (warm.errors > 0)
       throw new Error(`${side.label}: warm-up failed:\n${warm.firstErrors.join('\n')}`);
   }
@@ -64,7 +73,8 @@ export async function runSides(sides: Side[], plan: RoundsPlan): Promise<SideRes
       await plan.beforeEachRun();
       const cpu = process.cpuUsage();
       loopDelays[index]!.enable();
-      samples[index]!.push(await runConcurrent(slice(sides[index]!, from, plan.perRoundPerClient)));
+      const side = sides[index]!;
+      samples[index]!.push(await side.run(slice(side, from, plan.perRoundPerClient)));
       loopDelays[index]!.disable();
       const used = process.cpuUsage(cpu);
       cpuMs[index]! += (used.user + used.system) / 1000;

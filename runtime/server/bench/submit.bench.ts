@@ -7,8 +7,8 @@
  *
  * Four sides, 16 clients each, interleaved in rounds after a warm-up:
  * - server: 16 signed-in citizens, one kept-alive connection each, `dossiers.submit`
- *   over HTTP from a worker thread (`httpClientsInWorker`; the effect worker is not
- *   started: nothing consumes the jobs);
+ *   over HTTP from a worker thread that also times them (`httpClientsInWorker`; the
+ *   effect worker is not started: nothing consumes the jobs);
  * - raw: the baseline, the same writes as bare SQL in one transaction on a postgres.js
  *   pool of 16 (`rawSubmit`);
  * - two diagnostics: the server's full statement list as bare SQL (`rawServerStatements`),
@@ -26,7 +26,7 @@ import { formatStats } from './latencyStats.ts';
 import { prepareSubmitBench } from './prepareSubmitBench.ts';
 import { rawServerStatements } from './rawServerStatements.ts';
 import { rawSubmit } from './rawSubmit.ts';
-import { runSides, type SideResult } from './runSides.ts';
+import { onThisThread, runSides, type SideResult } from './runSides.ts';
 
 const CLIENTS = 16;
 const WARM_UP_PER_CLIENT = 30;
@@ -72,22 +72,22 @@ try {
       {
         label: 'server (HTTP dossiers.submit)',
         drafts: bench.drafts[0]!,
-        submitters: clients.submitters,
+        run: clients.run,
       },
       {
         label: 'raw SQL baseline (pool 16)',
         drafts: bench.drafts[1]!,
-        submitters: bench.sessions.map(() => rawSubmit(sql, world)),
+        run: onThisThread(bench.sessions.map(() => rawSubmit(sql, world))),
       },
       {
         label: 'diagnostic: server SQL, raw',
         drafts: bench.drafts[2]!,
-        submitters: bench.sessions.map(() => rawServerStatements(sql, world)),
+        run: onThisThread(bench.sessions.map(() => rawServerStatements(sql, world))),
       },
       {
         label: 'diagnostic: same, unprepared',
         drafts: bench.drafts[3]!,
-        submitters: bench.sessions.map(() => rawServerStatements(unprepared, world)),
+        run: onThisThread(bench.sessions.map(() => rawServerStatements(unprepared, world))),
       },
     ],
     {
