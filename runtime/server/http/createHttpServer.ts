@@ -1,12 +1,11 @@
 import { createServer, type Server } from 'node:http';
-import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { attachmentsHttpHandler } from '../attachments/attachmentsHttpHandler.ts';
 import type { ServerDeps } from '../deps.ts';
 import { appRouter } from '../router.ts';
 import { contextFactory } from '../trpc/context.ts';
-import { bufferResponse } from './bufferResponse.ts';
 import { setSecurityHeaders } from './securityHeaders.ts';
 import { serveStatic } from './serveStatic.ts';
+import { trpcHandler } from './trpcHandler.ts';
 
 /** Largest request body the API accepts (SECURITY.md item 13: a 5 MB submission). */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -21,18 +20,16 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
  * server.listen(3000);
  */
 export function createHttpServer(deps: ServerDeps): Server {
-  const trpc = createHTTPHandler({
+  const trpc = trpcHandler({
     router: appRouter,
-    basePath: '/trpc/',
+    endpoint: '/trpc',
     createContext: contextFactory(deps),
-    maxBodySize: MAX_BODY_BYTES,
+    maxBodyBytes: MAX_BODY_BYTES,
   });
   return createServer((req, res) => {
     setSecurityHeaders(res, { tls: deps.config.tls });
     const path = req.url ?? '/';
     if (path.startsWith('/trpc/')) {
-      // One packet per answer (headers, body, length) rather than a chunked stream.
-      bufferResponse(res);
       trpc(req, res);
       return;
     }

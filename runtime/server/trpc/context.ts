@@ -24,7 +24,7 @@ export interface Context {
  * live in PostgreSQL, not in memory.
  *
  * @example
- * createHTTPHandler({ router: appRouter, createContext: contextFactory(deps) });
+ * trpcHandler({ router: appRouter, endpoint: '/trpc', createContext: contextFactory(deps), maxBodyBytes });
  */
 export function contextFactory(deps: ServerDeps) {
   return async ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Promise<Context> => {

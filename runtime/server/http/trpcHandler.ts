@@ -1,0 +1,126 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type AnyRouter, TRPCError } from '@trpc/server';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+
+/** The node request and response a tRPC context is built from. */
+export interface NodeExchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+}
+
+export interface TrpcHandlerOptions<TRouter extends AnyRouter> {
+  router: TRouter;
+  /** Where the API is mounted, without a trailing slash: `/trpc`. */
+  endpoint: string;
+  createContext(exchange: NodeExchange): Promise<unknown>;
+  /** Larger bodies are answered 413 PAYLOAD_TOO_LARGE, as tRPC's node adapter does. */
+  maxBodyBytes: number;
+}
+
+/**
+ * The tRPC API on node:http through tRPC's fetch adapter, with the body read whole
+ * before and the answer sent whole after. tRPC's node adapter (`standalone`) wraps the
+ * request body in a web stream and streams the `Response` back into node through
+ * another, for answers that are small JSON documents here: on the submit path that was
+ * a tenth of the server's CPU (`runtime/server/bench/README.md`). The answer leaves in
+ * one write with its Content-Length, never chunked.
+ *
+ * Differences from the node adapter, none used by this API: no subscriptions or
+ * streamed answers (the fetch `Response` is read whole), and no abort signal when the
+ * client goes away. Bodies over the limit are read to their end but not kept, so the
+ * client still receives the 413 (formatted by tRPC like any error of the procedure).
+ *
+ * @example
+ * const trpc = trpcHandler({ router: appRouter, endpoint: '/trpc', createContext, maxBodyBytes });
+ * createServer((req, res) => trpc(req, res));
+ */
+export function trpcHandler<TRouter extends AnyRouter>(
+  options: TrpcHandlerOptions<TRouter>,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    readBody(req, options.maxBodyBytes).then(
+      (body) => answer(options, { req, res }, body),
+      () => res.destroy(),
+    );
+  };
+}
+
+/** The body, or `null` when it passed the limit (the rest was read and dropped). */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) chunks.push(chunk);
+      else chunks.length = 0;
+    });
+    req.on('end', () => resolve(size <= maxBytes ? Buffer.concat(chunks, size) : null));
+    req.on('error', reject);
+  });
+}
+
+async function answer<TRouter extends AnyRouter>(
+  options: TrpcHandlerOptions<TRouter>,
+  exchange: NodeExchange,
+  body: Buffer | null,
+): Promise<void> {
+  const { req, res } = exchange;
+  try {
+    const response = await fetchRequestHandler({
+      endpoint: options.endpoint,
+      req: toFetchRequest(req, body),
+      router: options.router,
+      createContext: () => options.createContext(exchange) as never,
+    });
+    const payload = Buffer.from(await response.arrayBuffer());
+    res.statusCode = response.status;
+    for (const [name, value] of response.headers) {
+      if (name !== 'set-cookie') res.setHeader(name, value);
+    }
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length > 0) res.appendHeader('Set-Cookie', cookies);
+    res.setHeader('Content-Length', payload.length);
+    res.end(payload);
+  } catch {
+    // fetchRequestHandler answers every failure of a procedure itself; this is the
+    // adapter's own (a malformed request line): no details, as for any internal error.
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.statusCode = 500;
+    res.setHeader('Content-Type', 'application/json');
+    res.end(JSON.stringify({ error: { message: 'Erreur interne du serveur.' } }));
+  }
+}
+
+/**
+ * The fetch `Request` tRPC reads. A constant origin: tRPC reads only the path and the
+ * query, and a forged Host header must not make the URL unparsable.
+ */
+function toFetchRequest(req: IncomingMessage, body: Buffer | null): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const one of value) headers.append(name, one);
+    else headers.set(name, value);
+  }
+  const method = req.method ?? 'GET';
+  const init: RequestInit = { method, headers };
+  if (method !== 'GET' && method !== 'HEAD') {
+    init.body = body === null ? tooLargeBody() : (body as Uint8Array<ArrayBuffer>);
+    // A stream body must say it is sent before the answer starts (fetch's rule).
+    if (body === null) Object.assign(init, { duplex: 'half' });
+  }
+  return new Request(new URL(req.url ?? '/', 'http://localhost'), init);
+}
+
+/** A body whose reading fails as tRPC's node adapter fails an oversize one. */
+function tooLargeBody(): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.error(new TRPCError({ code: 'PAYLOAD_TOO_LARGE' }));
+    },
+  });
+}
