@@ -220,6 +220,7 @@ describe('concurrency and idempotency', () => {
       }),
     );
     expect(fiveMegabytes).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', httpStatus: 413 });
+    expect(fiveMegabytes.message).toBe('La requête dépasse la taille maximale acceptée (2 Mo).');
     expect(await api().storedRow(id)).toMatchObject({ revision: 0, data: {} });
   });
 

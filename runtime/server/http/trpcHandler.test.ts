@@ -88,6 +88,9 @@ describe('trpcHandler', () => {
       body: JSON.stringify({ text: 'x'.repeat(4096) }),
     });
     expect(tooLarge.status).toBe(413);
+    expect(JSON.parse(tooLarge.body).error.message).toBe(
+      'La requête dépasse la taille maximale acceptée (1 Ko).',
+    );
     expect(JSON.parse(tooLarge.body).error.data).toMatchObject({
       code: 'PAYLOAD_TOO_LARGE',
       httpStatus: 413,

@@ -69,7 +69,7 @@ async function answer<TRouter extends AnyRouter>(
   try {
     const response = await fetchRequestHandler({
       endpoint: options.endpoint,
-      req: toFetchRequest(req, body),
+      req: toFetchRequest(req, body, options.maxBodyBytes),
       router: options.router,
       createContext: () => options.createContext(exchange) as never,
     });
@@ -99,7 +99,7 @@ async function answer<TRouter extends AnyRouter>(
  * The fetch `Request` tRPC reads. A constant origin: tRPC reads only the path and the
  * query, and a forged Host header must not make the URL unparsable.
  */
-function toFetchRequest(req: IncomingMessage, body: Buffer | null): Request {
+function toFetchRequest(req: IncomingMessage, body: Buffer | null, maxBodyBytes: number): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue;
@@ -109,18 +109,28 @@ function toFetchRequest(req: IncomingMessage, body: Buffer | null): Request {
   const method = req.method ?? 'GET';
   const init: RequestInit = { method, headers };
   if (method !== 'GET' && method !== 'HEAD') {
-    init.body = body === null ? tooLargeBody() : (body as Uint8Array<ArrayBuffer>);
+    init.body = body === null ? tooLargeBody(maxBodyBytes) : (body as Uint8Array<ArrayBuffer>);
     // A stream body must say it is sent before the answer starts (fetch's rule).
     if (body === null) Object.assign(init, { duplex: 'half' });
   }
   return new Request(new URL(req.url ?? '/', 'http://localhost'), init);
 }
 
-/** A body whose reading fails as tRPC's node adapter fails an oversize one. */
-function tooLargeBody(): ReadableStream<Uint8Array> {
+/** A body whose reading fails as tRPC's node adapter fails an oversize one, in French. */
+function tooLargeBody(maxBodyBytes: number): ReadableStream<Uint8Array> {
+  const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+  const limit =
+    maxBodyBytes >= 1024 * 1024
+      ? `${number.format(maxBodyBytes / (1024 * 1024))} Mo`
+      : `${number.format(maxBodyBytes / 1024)} Ko`;
   return new ReadableStream({
     start(controller) {
-      controller.error(new TRPCError({ code: 'PAYLOAD_TOO_LARGE' }));
+      controller.error(
+        new TRPCError({
+          code: 'PAYLOAD_TOO_LARGE',
+          message: `La requête dépasse la taille maximale acceptée (${limit}).`,
+        }),
+      );
     },
   });
 }
