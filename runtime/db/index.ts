@@ -29,6 +29,7 @@ export {
   MESSAGE_AUTHOR_ROLES,
   messages,
   SCAN_STATUSES,
+  type ScanStatus,
   TASK_STATES,
   tasks,
 } from './schema/exchanges.ts';

@@ -1,3 +1,5 @@
+import type { ClamdTarget } from './attachments/virusScanner.ts';
+
 /** Runtime settings, read once from the environment at start-up. */
 export interface ServerConfig {
   port: number;
@@ -20,6 +22,11 @@ export interface ServerConfig {
    * process (another one fires them).
    */
   timerIntervalSeconds: number;
+  /**
+   * The clamd daemon that scans uploaded files (SECURITY §16): `CLAMD_SOCKET`, or
+   * `CLAMD_HOST` and `CLAMD_PORT` (3310). Null: files are recorded `not_scanned`.
+   */
+  clamd: ClamdTarget | null;
 }
 
 /**
@@ -48,6 +55,11 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       : null,
     webhookSecret: env.GUICHET_WEBHOOK_SECRET ?? 'dev-only-webhook-secret-change-me',
     timerIntervalSeconds: seconds(env, 'GUICHET_TIMER_INTERVAL_SECONDS', 60),
+    clamd: env.CLAMD_SOCKET
+      ? { socket: env.CLAMD_SOCKET }
+      : env.CLAMD_HOST
+        ? { host: env.CLAMD_HOST, port: Number(env.CLAMD_PORT ?? 3310) }
+        : null,
   };
 }
 

@@ -49,6 +49,7 @@ export const messages = pgTable(
 
 /** `not_scanned`: no scanner configured. A scanner error leaves `pending` (SECURITY §16). */
 export const SCAN_STATUSES = ['pending', 'clean', 'infected', 'not_scanned'] as const;
+export type ScanStatus = (typeof SCAN_STATUSES)[number];
 
 /**
  * An uploaded file, attached to a form field (`field`) or to a message. Stored by

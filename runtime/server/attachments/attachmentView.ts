@@ -1,3 +1,5 @@
+import type { ScanStatus } from '../../db/index.ts';
+
 /** An uploaded file as the API describes it. */
 export interface AttachmentView {
   id: string;
@@ -9,4 +11,9 @@ export interface AttachmentView {
   sizeBytes: number;
   sha256: string;
   createdAt: string;
+  /**
+   * `pending` until the virus scanner answers (not served meanwhile), then `clean` or
+   * `infected` (never served); `not_scanned` when no scanner is configured.
+   */
+  scanStatus: ScanStatus;
 }

@@ -3,30 +3,18 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { socialAidDefinition } from '../../../shared/testing/socialAidDefinition.ts';
 import { attachments, auditLog } from '../../db/index.ts';
 import { countFor, VALID_SOCIAL_AID } from '../dossiers/testing/dossierTestKit.ts';
 import { type DossierServer, startDossierServer } from '../dossiers/testing/startDossierServer.ts';
 import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
 import type { TestClient } from '../testing/testClient.ts';
+import {
+  definitionWithFiles as definition,
+  PDF,
+  PNG,
+  uploadFile,
+} from './testing/attachmentFixtures.ts';
 
-/** The social-aid form with two file fields, one capped at 1 000 bytes by its UI schema. */
-const definition = structuredClone(socialAidDefinition);
-const schema = definition.form.schema as { properties: Record<string, unknown> };
-schema.properties['justificatif'] = { type: 'string', title: 'Justificatif' };
-schema.properties['petitFichier'] = { type: 'string', title: 'Petit fichier' };
-definition.form.uiSchema = {
-  ...definition.form.uiSchema,
-  petitFichier: { 'ui:options': { maxBytes: 1000 } },
-};
-
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-  'base64',
-);
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
-);
 const HTML = Buffer.from(
   '<!doctype html><html><body><script>alert(document.cookie)</script></body></html>',
 );
@@ -51,12 +39,7 @@ function upload(
   file: Buffer,
   options: { id?: string; field?: string; name: string; headers?: Record<string, string> },
 ) {
-  const query = new URLSearchParams({ field: options.field ?? 'justificatif', name: options.name });
-  return client.fetch(`/api/dossiers/${options.id ?? draftId}/attachments?${query}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', ...options.headers },
-    body: new Uint8Array(file),
-  });
+  return uploadFile(client, options.id ?? draftId, file, options);
 }
 
 async function errorCode(response: Response): Promise<string> {

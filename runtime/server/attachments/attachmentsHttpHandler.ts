@@ -74,6 +74,7 @@ export async function attachmentsHttpHandler(
       name: url.searchParams.get('name') ?? '',
       body: req,
       declaredBytes: Number.isFinite(length) ? length : null,
+      scanning: deps.config.clamd !== null,
     });
     if (stored.ok) replyJson(res, 201, stored.value);
     else replyError(res, stored.error);

@@ -43,6 +43,13 @@ export async function openAttachment(
   if (file.scanStatus === 'infected') {
     return err({ code: 'FORBIDDEN', message: 'Ce fichier a été bloqué par l’antivirus.' });
   }
+  // Never served before the scanner has answered (SECURITY §16: pending is not safe).
+  if (file.scanStatus === 'pending') {
+    return err({
+      code: 'SCAN_PENDING',
+      message: 'Ce fichier est en cours d’analyse antivirus : réessayez dans quelques instants.',
+    });
+  }
   if (loaded.value.reader === 'staff') {
     await recordSessionAudit(context.db, context, {
       action: 'attachment.read',

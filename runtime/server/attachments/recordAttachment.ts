@@ -7,6 +7,7 @@ import { type LoadedDossier, loadDossier } from '../dossiers/loadDossier.ts';
 import type { SessionActor } from '../trpc/context.ts';
 import type { DomainError } from '../trpc/domainError.ts';
 import type { AttachmentView } from './attachmentView.ts';
+import { enqueueAttachmentScan } from './scanAttachment.ts';
 
 /**
  * Whether the caller may attach a file to `field` now: a field of the form, editable
@@ -38,14 +39,16 @@ export function uploadableField(
  * Records a stored file: the `attachments` row and the `attachment_added` event, in one
  * transaction holding the dossier's row lock, after checking again that the field is
  * still editable (the dossier may have been submitted while the file was uploading).
- * `not_scanned`: no virus scanner is configured yet (SECURITY §16 adds one).
+ * With a virus scanner (`scanning`), the file is `pending` and its scan job is written in
+ * the same transaction (SECURITY §16); without one it is `not_scanned`.
  *
  * @example
- * await recordAttachment(context, { dossierId, field, fileName, mediaType, sizeBytes, sha256, storageKey });
+ * await recordAttachment(context, { dossierId, field, fileName, mediaType, sizeBytes, sha256, storageKey }, { scanning: true });
  */
 export async function recordAttachment(
   context: DossierContext,
-  file: Omit<AttachmentView, 'id' | 'createdAt'> & { storageKey: string },
+  file: Omit<AttachmentView, 'id' | 'createdAt' | 'scanStatus'> & { storageKey: string },
+  options: { scanning: boolean },
 ): Promise<Result<AttachmentView, DomainError>> {
   return inTransaction(context.db, async (tx) => {
     const loaded = await loadDossier(tx, context.session, file.dossierId, { forUpdate: true });
@@ -60,9 +63,10 @@ export async function recordAttachment(
         ...file,
         uploadedBy: context.session.userId,
         createdAt: context.now,
-        scanStatus: 'not_scanned',
+        scanStatus: options.scanning ? 'pending' : 'not_scanned',
       })
       .returning();
+    if (options.scanning) await enqueueAttachmentScan(tx, { tenantId, attachmentId: row!.id });
     await tx.insert(dossierEvents).values({
       tenantId,
       dossierId: file.dossierId,
@@ -88,6 +92,7 @@ export async function recordAttachment(
       sizeBytes: row!.sizeBytes,
       sha256: row!.sha256,
       createdAt: row!.createdAt.toISOString(),
+      scanStatus: row!.scanStatus,
     });
   });
 }

@@ -22,6 +22,8 @@ export interface UploadRequest {
   body: IncomingMessage;
   /** `Content-Length`, when the client sent one: an oversize file is refused unread. */
   declaredBytes: number | null;
+  /** A virus scanner is configured: the file waits for it (`pending`). */
+  scanning: boolean;
 }
 
 /**
@@ -63,15 +65,19 @@ export async function uploadAttachment(
     return mediaType;
   }
   const storageKey = await commitFile(root, received.path, received.sha256);
-  const row = await recordAttachment(context, {
-    dossierId: request.dossierId,
-    field: request.field,
-    fileName,
-    mediaType: mediaType.value,
-    sizeBytes: received.size,
-    sha256: received.sha256,
-    storageKey,
-  });
+  const row = await recordAttachment(
+    context,
+    {
+      dossierId: request.dossierId,
+      field: request.field,
+      fileName,
+      mediaType: mediaType.value,
+      sizeBytes: received.size,
+      sha256: received.sha256,
+      storageKey,
+    },
+    { scanning: request.scanning },
+  );
   return row.ok ? ok(row.value) : row;
 }
 

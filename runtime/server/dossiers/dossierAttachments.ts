@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { AppDatabase } from '../../db/index.ts';
+import type { AppDatabase, ScanStatus } from '../../db/index.ts';
 import { attachments } from '../../db/index.ts';
 
 /** A file attached to a dossier, as `get` lists it (download: `GET /api/attachments/:id`). */
@@ -10,11 +10,14 @@ export interface AttachmentSummary {
   mediaType: string;
   sizeBytes: number;
   createdAt: string;
+  /** `infected` files are listed, flagged, and never served; `pending` ones not yet. */
+  scanStatus: ScanStatus;
 }
 
 /**
- * The files of a dossier the caller may already read, oldest first. Files the virus
- * scanner flagged are left out: they are never served.
+ * The files of a dossier the caller may already read, oldest first, each with what the
+ * virus scanner said (SECURITY §16): an infected file stays listed, flagged, so the
+ * applicant and the agents know it was blocked and why the piece is missing.
  *
  * @example
  * const files = await dossierAttachments(db, row.tenantId, row.id);
@@ -37,10 +40,5 @@ export async function dossierAttachments(
     .from(attachments)
     .where(and(eq(attachments.tenantId, tenantId), eq(attachments.dossierId, dossierId)))
     .orderBy(asc(attachments.createdAt), asc(attachments.id));
-  return rows
-    .filter((row) => row.scanStatus !== 'infected')
-    .map(({ scanStatus: _scanStatus, createdAt, ...row }) => ({
-      ...row,
-      createdAt: createdAt.toISOString(),
-    }));
+  return rows.map(({ createdAt, ...row }) => ({ ...row, createdAt: createdAt.toISOString() }));
 }

@@ -1,6 +1,5 @@
-import PgBoss from 'pg-boss';
 import type { PendingEffect } from '../../../shared/engine/types.ts';
-import { type AppTransaction, settleAll, sqlExecutorFor } from '../../db/index.ts';
+import { type AppTransaction, settleAll } from '../../db/index.ts';
 import {
   EFFECT_QUEUES,
   type EffectJobData,
@@ -8,7 +7,7 @@ import {
   effectKeyOf,
   isDurableEffect,
 } from './effectJob.ts';
-import { PGBOSS_SCHEMA } from './jobSchema.ts';
+import { sendJob } from './jobSender.ts';
 
 export interface EffectsToEnqueue {
   tenantId: string;
@@ -23,20 +22,6 @@ export interface EffectsToEnqueue {
   /** The transition's input, for templates (`{{ input.motif }}`). */
   input: Record<string, unknown>;
 }
-
-/**
- * A pg-boss instance used only to build and run its INSERT: it is never started and
- * owns no connection; every `send` passes the caller's transaction as `db`. Its own
- * `db` refuses, so a forgotten `db` option fails loudly instead of writing outside the
- * transaction.
- */
-const sender = new PgBoss({
-  schema: PGBOSS_SCHEMA,
-  db: {
-    executeSql: () =>
-      Promise.reject(new Error('guichet: effect jobs are only sent inside a transaction')),
-  },
-});
 
 /**
  * Transactional outbox: writes one pg-boss job per mail, webhook or letter effect in
@@ -59,7 +44,6 @@ const sender = new PgBoss({
  * });
  */
 export async function enqueueEffects(tx: AppTransaction, job: EffectsToEnqueue): Promise<void> {
-  const db = { executeSql: sqlExecutorFor(tx) };
   // Sent together (pipelined on the transaction's connection), not one round trip each.
   await settleAll(
     job.effects.map(async (pending, index) => {
@@ -80,22 +64,7 @@ export async function enqueueEffects(tx: AppTransaction, job: EffectsToEnqueue):
       };
       const name = EFFECT_QUEUES[effect.type];
       const id = effectIdOf(job.tenantId, effectKey);
-      const sent = await sender.send(name, { ...data }, { id, singletonKey: effectKey, db });
-      // pg-boss answers null both for "already enqueued" (fine) and for "no such queue"
-      // (its insert joins the queue table): the second would silently lose the effect.
-      if (sent === null) await assertQueueExists(db.executeSql, name);
+      await sendJob(tx, name, data, { id, singletonKey: effectKey });
     }),
   );
-}
-
-async function assertQueueExists(
-  executeSql: ReturnType<typeof sqlExecutorFor>,
-  name: string,
-): Promise<void> {
-  const { rows } = await executeSql(`select 1 from ${PGBOSS_SCHEMA}.queue where name = $1`, [name]);
-  if (rows.length === 0) {
-    throw new Error(
-      `guichet: pg-boss queue ${name} is missing; call ensureJobSchema(database) at start-up`,
-    );
-  }
 }

@@ -46,7 +46,7 @@ async function queues(database: Database) {
 describe('ensureJobSchema', () => {
   let handles: Database[] = [];
 
-  it('installs pg-boss and the effect queues, even from several processes at once', async () => {
+  it('installs pg-boss, the effect queues and the scan queue, even from several processes at once', async () => {
     handles = await freshDatabaseHandles();
     const retry = { retryLimit: 5, retryDelaySeconds: 7, expireInSeconds: 120 };
     await Promise.all(handles.map((database) => ensureJobSchema(database, retry)));
@@ -58,6 +58,7 @@ describe('ensureJobSchema', () => {
       retention_minutes: 43_200,
     };
     expect(await queues(handles[0]!)).toEqual([
+      { name: 'attachment-scan', ...expected },
       { name: 'effect-letter', ...expected },
       { name: 'effect-notify', ...expected },
       { name: 'effect-webhook', ...expected },
@@ -67,7 +68,7 @@ describe('ensureJobSchema', () => {
   it('brings the retry policy of existing queues up to date', async () => {
     await ensureJobSchema(handles[1]!);
     expect(await queues(handles[0]!)).toEqual(
-      ['effect-letter', 'effect-notify', 'effect-webhook'].map((name) => ({
+      ['attachment-scan', 'effect-letter', 'effect-notify', 'effect-webhook'].map((name) => ({
         name,
         retry_limit: 10,
         retry_delay: 30,

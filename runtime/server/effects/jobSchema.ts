@@ -5,6 +5,9 @@ import { EFFECT_QUEUES } from './effectJob.ts';
 /** pg-boss's own PostgreSQL schema (its default), beside our tables. */
 export const PGBOSS_SCHEMA = 'pgboss';
 
+/** Uploaded files waiting for the virus scanner (`attachments/scanAttachment.ts`). */
+export const SCAN_QUEUE = 'attachment-scan';
+
 /**
  * How effect jobs are retried. Set on the queues, not on each job, so a deployment can
  * change it (and tests can shorten it) without touching the jobs already enqueued.
@@ -65,7 +68,7 @@ async function setUp(database: Database, retry: EffectRetryPolicy): Promise<void
     await executeSql('select pg_advisory_xact_lock(hashtext($1))', ['guichet.pgboss.queues']);
     // Never started: only its queue commands are used, on our transaction.
     const queues = new PgBoss({ schema: PGBOSS_SCHEMA, db: { executeSql } });
-    for (const name of Object.values(EFFECT_QUEUES)) {
+    for (const name of [...Object.values(EFFECT_QUEUES), SCAN_QUEUE]) {
       const options = {
         name,
         policy: 'standard' as const,

@@ -1,5 +1,8 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../../db/index.ts';
+import { attachmentsRoot } from '../attachments/fileStore.ts';
+import { type ScanJobData, scanAttachment } from '../attachments/scanAttachment.ts';
+import { clamdScanner, type VirusScanner } from '../attachments/virusScanner.ts';
 import type { ServerConfig } from '../config.ts';
 import { wakeAfter } from '../wakeAfter.ts';
 import { consoleEffectLog, type EffectDeps, type EffectLog } from './effectDeps.ts';
@@ -9,6 +12,7 @@ import {
   type EffectRetryPolicy,
   ensureJobSchema,
   PGBOSS_SCHEMA,
+  SCAN_QUEUE,
 } from './jobSchema.ts';
 import { createMailer } from './mailer.ts';
 import { performEffect } from './performEffect.ts';
@@ -27,6 +31,11 @@ export interface WorkerOptions {
   maintenanceIntervalSeconds?: number;
   /** Applied to the queues at start-up. */
   retry?: EffectRetryPolicy;
+  /**
+   * Scans uploaded files (SECURITY §16). Default: clamd at `config.clamd`, or none, and
+   * then no scan job is ever written (files are recorded `not_scanned`).
+   */
+  scanner?: VirusScanner | null;
   /** How long `stop()` waits for running jobs. Default 30 s. */
   stopTimeoutMs?: number;
   log?: EffectLog;
@@ -38,7 +47,8 @@ export interface RunningWorker {
 }
 
 /**
- * Runs the effect jobs written by `enqueueEffects`: pg-boss over `database.executeSql`
+ * Runs the effect jobs written by `enqueueEffects`, and the virus scans of uploaded files
+ * when a scanner is configured (`scanAttachment`): pg-boss over `database.executeSql`
  * (same database, PGlite or PostgreSQL), a few pollers per queue, one job at a time
  * each. pg-boss's maintenance runs too: it re-offers jobs whose worker died mid-run
  * once they expire (SECURITY 24) and archives finished ones.
@@ -83,10 +93,35 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   const idle = new AbortController();
   const intervalMs = Math.max(options.pollingIntervalSeconds ?? 2, 0.5) * 1000;
   const concurrency = options.concurrency ?? (database.kind === 'pglite' ? 1 : 2);
+  const handlers: JobHandler[] = Object.values(EFFECT_QUEUES).map((queue) => ({
+    queue,
+    perform: (data) => performEffect(deps, data as EffectJobData),
+    describe: (data) => ({
+      effectKey: (data as EffectJobData).effectKey,
+      kind: (data as EffectJobData).effect.type,
+    }),
+  }));
+  const scanner =
+    options.scanner !== undefined
+      ? options.scanner
+      : config.clamd === null
+        ? null
+        : clamdScanner(config.clamd);
+  if (scanner !== null) {
+    const scanDeps = { ...deps, filesRoot: attachmentsRoot(config), scanner };
+    handlers.push({
+      queue: SCAN_QUEUE,
+      perform: (data) => scanAttachment(scanDeps, data as ScanJobData),
+      describe: (data) => ({
+        effectKey: `attachment:${(data as ScanJobData).attachmentId}`,
+        kind: 'scan',
+      }),
+    });
+  }
   const pollers: Array<Promise<void>> = [];
-  for (const queue of Object.values(EFFECT_QUEUES)) {
+  for (const handler of handlers) {
     for (let i = 0; i < concurrency; i += 1) {
-      pollers.push(poll({ boss, queue, deps, intervalMs, idle: idle.signal }));
+      pollers.push(poll({ boss, handler, log, intervalMs, idle: idle.signal }));
     }
   }
 
@@ -108,39 +143,43 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   };
 }
 
+/** A queue and what to do with one of its jobs. */
+interface JobHandler {
+  queue: string;
+  perform(data: unknown): Promise<unknown>;
+  /** What the log may say of a job (never its data). */
+  describe(data: unknown): { effectKey: string; kind: string };
+}
+
 /** One poller: fetch a job, perform it, record it; sleep when the queue is empty. */
 async function poll(options: {
   boss: PgBoss;
-  queue: string;
-  deps: EffectDeps;
+  handler: JobHandler;
+  log: EffectLog;
   intervalMs: number;
   idle: AbortSignal;
 }): Promise<void> {
-  const { boss, queue, deps, idle } = options;
+  const { boss, handler, log, idle } = options;
+  const { queue } = handler;
   while (!idle.aborted) {
-    const [job] = await boss.fetch<EffectJobData>(queue, { batchSize: 1 }).catch(() => []);
+    const [job] = await boss.fetch<unknown>(queue, { batchSize: 1 }).catch(() => []);
     if (!job) {
       await wakeAfter(options.intervalMs, idle);
       continue;
     }
     try {
-      const outcome = await performEffect(deps, job.data);
-      await boss.complete(queue, job.id, outcome);
+      const outcome = await handler.perform(job.data);
+      await boss.complete(queue, job.id, outcome as object);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      deps.log({
-        level: 'error',
-        message,
-        effectKey: job.data.effectKey,
-        kind: job.data.effect.type,
-      });
+      log({ level: 'error', message, ...handler.describe(job.data) });
       // Marks it for a retry after the queue's backoff, or failed for good past the limit.
       // If even that fails, the job stays active and pg-boss re-offers it when it expires.
       await boss.fail(queue, job.id, { message }).catch(() => {
-        deps.log({
+        log({
           level: 'error',
           message: 'could not record a job failure',
-          effectKey: job.data.effectKey,
+          effectKey: handler.describe(job.data).effectKey,
         });
       });
     }

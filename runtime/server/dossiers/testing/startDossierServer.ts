@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import type { ServerConfig } from '../../config.ts';
 import type { SeededTenant } from '../../testing/seedTenant.ts';
 import { startTestServer, type TestServer } from '../../testing/startTestServer.ts';
 import type { TestClient } from '../../testing/testClient.ts';
@@ -24,8 +25,10 @@ let signIns = 0;
  * const world = await seedTenant(server.database.db);
  * const citizen = await server.signIn(world, 'citizen');
  */
-export async function startDossierServer(): Promise<DossierServer> {
-  const inner = await startTestServer({ start: new Date('2026-03-02T09:00:00Z') });
+export async function startDossierServer(
+  options: { config?: Partial<ServerConfig> } = {},
+): Promise<DossierServer> {
+  const inner = await startTestServer({ ...options, start: new Date('2026-03-02T09:00:00Z') });
   return {
     ...inner,
     filesRoot: join(dirname(inner.deps.config.dataDir), 'files'),
