@@ -32,8 +32,8 @@ export interface WorkerOptions {
   /** Applied to the queues at start-up. */
   retry?: EffectRetryPolicy;
   /**
-   * Scans uploaded files (SECURITY §16). Default: clamd at `config.clamd`, or none, and
-   * then no scan job is ever written (files are recorded `not_scanned`).
+   * Scans uploaded files (SECURITY §16). Default: clamd at `config.clamd`; none when that
+   * is null, as the server then writes no scan job (files are recorded `not_scanned`).
    */
   scanner?: VirusScanner | null;
   /** How long `stop()` waits for running jobs. Default 30 s. */
