@@ -6,6 +6,7 @@ import { type RunningWorker, startWorker } from '../effects/startWorker.ts';
 import { FAST_RETRY } from '../effects/testing/effectsDefinition.ts';
 import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
 import type { TestClient } from '../testing/testClient.ts';
+import { requeueStalledScans } from './requeueStalledScans.ts';
 import { definitionWithFiles, PDF, uploadFile } from './testing/attachmentFixtures.ts';
 import { EICAR, EICAR_SIGNATURE, startClamd, type TestClamd } from './testing/startClamd.ts';
 
@@ -125,6 +126,27 @@ describe('virus scanning of uploads (SECURITY §16)', () => {
     expect(
       await countFor(server.database, 'dossier_events', id, "type = 'attachment_scanned'"),
     ).toBe(1);
+  });
+
+  it('gives a file whose scan job gave up a new one, once, and it is scanned when clamd is back', async () => {
+    const id = await draft();
+    await clamd.stop();
+    const file = await uploaded(id, PDF, 'attestation.pdf');
+    await expect
+      .poll(() => logs.some((entry) => entry.effectKey === `attachment:${file.id}`), {
+        timeout: 15_000,
+      })
+      .toBe(true);
+    // As if its retries were spent while the scanner stayed down.
+    await server.database.executeSql(
+      `update pgboss.job set state = 'failed' where name = 'attachment-scan' and data->>'attachmentId' = $1`,
+      [file.id],
+    );
+    expect(await requeueStalledScans(server.database.db)).toBe(1);
+    expect(await requeueStalledScans(server.database.db)).toBe(0);
+    await clamd.restart();
+    await expect.poll(() => statusOf(id, file.id), { timeout: 20_000 }).toBe('clean');
+    expect(await requeueStalledScans(server.database.db)).toBe(0);
   });
 
   it('writes the scan job with the upload: a refused upload leaves neither file row nor job', async () => {

@@ -1,6 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../../db/index.ts';
 import { attachmentsRoot } from '../attachments/fileStore.ts';
+import { requeueStalledScans } from '../attachments/requeueStalledScans.ts';
 import { type ScanJobData, scanAttachment } from '../attachments/scanAttachment.ts';
 import { clamdScanner, type VirusScanner } from '../attachments/virusScanner.ts';
 import type { ServerConfig } from '../config.ts';
@@ -36,6 +37,8 @@ export interface WorkerOptions {
    * is null, as the server then writes no scan job (files are recorded `not_scanned`).
    */
   scanner?: VirusScanner | null;
+  /** How often pending files whose scan job gave up get a new one. Default 300. */
+  scanSweepIntervalSeconds?: number;
   /** How long `stop()` waits for running jobs. Default 30 s. */
   stopTimeoutMs?: number;
   log?: EffectLog;
@@ -124,6 +127,10 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       pollers.push(poll({ boss, handler, log, intervalMs, idle: idle.signal }));
     }
   }
+  if (scanner !== null) {
+    const sweepMs = (options.scanSweepIntervalSeconds ?? 300) * 1000;
+    pollers.push(sweepStalledScans({ deps, intervalMs: sweepMs, idle: idle.signal }));
+  }
 
   return {
     async stop() {
@@ -141,6 +148,31 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       mailer?.close();
     },
   };
+}
+
+/**
+ * Re-queues, now and then, the pending files whose scan job used up its retries while
+ * the scanner was down (`requeueStalledScans`): none stays pending for good.
+ */
+async function sweepStalledScans(options: {
+  deps: EffectDeps;
+  intervalMs: number;
+  idle: AbortSignal;
+}): Promise<void> {
+  const { deps, idle } = options;
+  while (!idle.aborted) {
+    await wakeAfter(options.intervalMs, idle);
+    if (idle.aborted) return;
+    try {
+      const requeued = await requeueStalledScans(deps.db);
+      if (requeued > 0) {
+        deps.log({ level: 'warn', message: `${requeued} stalled scans re-queued`, kind: 'scan' });
+      }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      deps.log({ level: 'error', message, kind: 'scan' });
+    }
+  }
 }
 
 /** A queue and what to do with one of its jobs. */
