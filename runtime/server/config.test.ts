@@ -15,4 +15,19 @@ describe('loadConfig', () => {
       );
     }
   });
+
+  it('scans uploads with clamd only when told where it listens, and refuses a bad port', () => {
+    expect(loadConfig({}).clamd).toBeNull();
+    expect(loadConfig({ CLAMD_SOCKET: '/run/clamav/clamd.ctl' }).clamd).toEqual({
+      socket: '/run/clamav/clamd.ctl',
+    });
+    expect(loadConfig({ CLAMD_HOST: 'clamav' }).clamd).toEqual({ host: 'clamav', port: 3310 });
+    expect(loadConfig({ CLAMD_HOST: 'clamav', CLAMD_PORT: '3311' }).clamd).toEqual({
+      host: 'clamav',
+      port: 3311,
+    });
+    for (const wrong of ['33l0', '0', '70000']) {
+      expect(() => loadConfig({ CLAMD_HOST: 'clamav', CLAMD_PORT: wrong })).toThrow(/CLAMD_PORT/);
+    }
+  });
 });

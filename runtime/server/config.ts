@@ -58,7 +58,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     clamd: env.CLAMD_SOCKET
       ? { socket: env.CLAMD_SOCKET }
       : env.CLAMD_HOST
-        ? { host: env.CLAMD_HOST, port: Number(env.CLAMD_PORT ?? 3310) }
+        ? { host: env.CLAMD_HOST, port: tcpPort(env, 'CLAMD_PORT', 3310) }
         : null,
   };
 }
@@ -70,6 +70,17 @@ function seconds(env: Record<string, string | undefined>, name: string, fallback
   const value = Number(raw);
   if (!Number.isFinite(value) || value < 0) {
     throw new Error(`${name} must be a number of seconds (0 or more), got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}
+
+/** A TCP port; a typo fails the start instead of leaving every upload unscanned. */
+function tcpPort(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65_535) {
+    throw new Error(`${name} must be a TCP port (1 to 65535), got ${JSON.stringify(raw)}`);
   }
   return value;
 }

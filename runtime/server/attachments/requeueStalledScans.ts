@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AppDatabase } from '../../db/index.ts';
-import { sqlExecutorFor } from '../../db/index.ts';
+import { type AppDatabase, sqlExecutorFor } from '../../db/index.ts';
 import { PGBOSS_SCHEMA, SCAN_QUEUE } from '../effects/jobSchema.ts';
 import { sendJob } from '../effects/jobSender.ts';
 

@@ -53,6 +53,19 @@ async function uploaded(dossierId: string, file: Buffer, name: string) {
   return (await response.json()) as { id: string; scanStatus: string };
 }
 
+/** Stops clamd, uploads a PDF, and waits until the worker has tried and failed to scan it. */
+async function uploadedWhileScannerDown(name: string) {
+  const id = await draft();
+  await clamd.stop();
+  const file = await uploaded(id, PDF, name);
+  await expect
+    .poll(() => logs.some((entry) => entry.effectKey === `attachment:${file.id}`), {
+      timeout: 15_000,
+    })
+    .toBe(true);
+  return { id, file };
+}
+
 async function statusOf(dossierId: string, attachmentId: string) {
   const dossier = await citizen.trpc.dossiers.get.query({ id: dossierId });
   return dossier.attachments.find((file) => file.id === attachmentId)?.scanStatus;
@@ -106,15 +119,8 @@ describe('virus scanning of uploads (SECURITY §16)', () => {
   });
 
   it('keeps a file pending, never served, while the scanner is down, and scans it once it is back', async () => {
-    const id = await draft();
-    await clamd.stop();
-    const file = await uploaded(id, PDF, 'releve.pdf');
+    const { id, file } = await uploadedWhileScannerDown('releve.pdf');
     // The worker tried and failed: the job waits for its retry, the file stays pending.
-    await expect
-      .poll(() => logs.some((entry) => entry.effectKey === `attachment:${file.id}`), {
-        timeout: 15_000,
-      })
-      .toBe(true);
     expect(await statusOf(id, file.id)).toBe('pending');
     expect(await errorOf(await citizen.fetch(`/api/attachments/${file.id}`))).toMatchObject({
       status: 409,
@@ -129,14 +135,7 @@ describe('virus scanning of uploads (SECURITY §16)', () => {
   });
 
   it('gives a file whose scan job gave up a new one, once, and it is scanned when clamd is back', async () => {
-    const id = await draft();
-    await clamd.stop();
-    const file = await uploaded(id, PDF, 'attestation.pdf');
-    await expect
-      .poll(() => logs.some((entry) => entry.effectKey === `attachment:${file.id}`), {
-        timeout: 15_000,
-      })
-      .toBe(true);
+    const { id, file } = await uploadedWhileScannerDown('attestation.pdf');
     // As if its retries were spent while the scanner stayed down.
     await server.database.executeSql(
       `update pgboss.job set state = 'failed' where name = 'attachment-scan' and data->>'attachmentId' = $1`,
