@@ -1,8 +1,52 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { builtHtmlOf, WEB_APPS, WEB_OUT_DIR } from './runtime/server/webBuild/webApps.ts';
+
+/**
+ * Vite names an HTML output after its source path (`runtime/web/agent/index.html`);
+ * this moves each one to its app's URL (`agent/index.html`). Assets are addressed from
+ * the root (`/assets/…`), so moving the HTML breaks no link.
+ */
+function htmlAtAppUrls(): Plugin {
+  const targets = new Map<string, string>(WEB_APPS.map((app) => [app.entry, builtHtmlOf(app)]));
+  return {
+    name: 'guichet:html-at-app-urls',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      for (const output of Object.values(bundle)) {
+        const target = targets.get(output.fileName);
+        if (target) output.fileName = target;
+      }
+    },
+  };
+}
 
 // One config for the web builds and the test runner. Integration tests share one
 // database per file, so files run in parallel but tests inside a file run in order.
 export default defineConfig({
+  plugins: [react(), htmlAtAppUrls()],
+  base: '/',
+  resolve: {
+    // RJSF renders descriptions with markdown-to-jsx, which also renders inline HTML:
+    // our forms show them as plain text (runtime/web/forms/plainTextMarkdown.tsx).
+    alias: {
+      'markdown-to-jsx/react': fileURLToPath(
+        new URL('./runtime/web/forms/plainTextMarkdown.tsx', import.meta.url),
+      ),
+    },
+  },
+  build: {
+    outDir: WEB_OUT_DIR,
+    emptyOutDir: true,
+    // The polyfill would be inlined; the CSP has no 'unsafe-inline' and the browsers we
+    // serve all support modulepreload.
+    modulePreload: { polyfill: false },
+    rollupOptions: {
+      input: Object.fromEntries(WEB_APPS.map((app) => [app.name, app.entry])),
+    },
+  },
   test: {
     include: ['**/*.test.ts', '**/*.test.tsx'],
     exclude: ['**/node_modules/**', '**/dist/**', 'e2e/**'],

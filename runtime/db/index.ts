@@ -4,7 +4,11 @@
  */
 import * as schema from './schema/index.ts';
 
-export { type ChainVerdict, verifyEventChain } from './audit/verifyEventChain.ts';
+export { sealAuditLog } from './audit/sealAuditLog.ts';
+export { type AuditChainVerdict, verifyAuditChain } from './audit/verifyAuditChain.ts';
+export { verifyEventChain } from './audit/verifyEventChain.ts';
+export type { ChainVerdict } from './audit/walkChain.ts';
+export { APP_ROLE, appRoleUrl } from './driver/appRoleUrl.ts';
 export { rowsOf } from './driver/driverValues.ts';
 export {
   fixedStatement,
@@ -22,6 +26,15 @@ export {
   nextReference,
 } from './references/nextReference.ts';
 export { rateLimits, sessions } from './schema/auth.ts';
+export { anonymousDossiers, citizenDocuments } from './schema/citizenExtras.ts';
+export {
+  dossierComments,
+  dossierFollows,
+  type InvitedAccess,
+  LOGO_MEDIA_TYPES,
+  staffInvitations,
+  tenantLogos,
+} from './schema/collectivite.ts';
 export { demarches, demarcheVersions, type StoredDefinition } from './schema/demarches.ts';
 export { dossiers, PRIORITY_RANKS } from './schema/dossiers.ts';
 export {
@@ -36,12 +49,27 @@ export {
 export {
   APPEND_ONLY_SQLSTATE,
   auditLog,
+  auditSeals,
   type DossierEventPayload,
   dossierEvents,
 } from './schema/logs.ts';
-export { memberships, STAFF_ROLES, USER_KINDS, users } from './schema/people.ts';
+export {
+  type AccountTokenPurpose,
+  accountTokens,
+  memberships,
+  STAFF_ROLES,
+  USER_KINDS,
+  users,
+} from './schema/people.ts';
+export {
+  NO_ASSIGNEE,
+  NO_UNIT,
+  queueCounts,
+  queueDueCounts,
+} from './schema/queueCounts.ts';
+export { referenceRows, referenceTables } from './schema/referenceTables.ts';
 export { effectRuns, idempotencyKeys } from './schema/reliability.ts';
-export { type TenantTheme, tenants, units } from './schema/tenants.ts';
+export { type TenantContact, type TenantTheme, tenants, units } from './schema/tenants.ts';
 export { dossierSearch } from './search/dossierSearch.ts';
 export { MissingTenantError, type TenantScope, tenantScope } from './tenancy/tenantScope.ts';
 export type {

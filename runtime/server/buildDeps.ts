@@ -1,9 +1,12 @@
 import type { Database } from '../db/types.ts';
-import { createSessionResolver } from './auth/resolveSession.ts';
-import { createSessionCache } from './auth/sessionCache.ts';
-import type { ServerConfig } from './config.ts';
-import type { ServerDeps } from './deps.ts';
-import { createUnitCatalog } from './dossiers/unitCatalog.ts';
+import { resolveAnonymousPass } from './anonymous/index.ts';
+import { createSessionCache, createSessionResolver } from './auth/index.ts';
+import type { ServerConfig } from './core/config.ts';
+import type { ServerDeps } from './core/deps.ts';
+import type { UrlSources } from './core/urlSources.ts';
+import { createUrlSourceCache, URL_SOURCE_LIMITS } from './dataSources/index.ts';
+import { createUnitCatalog, processPublishedVersions } from './dossiers/index.ts';
+import { enqueueEffects, sendJob } from './effects/index.ts';
 
 /**
  * Wires the server's dependencies; `main.ts` and the test harness both call it, so
@@ -17,6 +20,8 @@ export async function buildDeps(options: {
   database: Database;
   config: ServerConfig;
   clock?: () => Date;
+  /** Tests: URL sources reading a loopback https server. */
+  urlSources?: UrlSources;
 }): Promise<ServerDeps> {
   const sessions = createSessionCache();
   const units = createUnitCatalog();
@@ -26,7 +31,12 @@ export async function buildDeps(options: {
     config: options.config,
     clock: options.clock ?? (() => new Date()),
     resolveSession: createSessionResolver(options.database, sessions),
+    resolveAnonymousPass: (cookies, now) => resolveAnonymousPass(options.database.db, cookies, now),
     forgetSessions: (owner) => sessions.forget(owner),
     units,
+    enqueueEffects,
+    sendJob,
+    publishedVersions: processPublishedVersions,
+    urlSources: options.urlSources ?? createUrlSourceCache(URL_SOURCE_LIMITS),
   };
 }

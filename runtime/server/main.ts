@@ -1,13 +1,15 @@
 import { mkdir } from 'node:fs/promises';
-import { openDatabase } from '../db/driver/openDatabase.ts';
-import { decoyHash } from './auth/password.ts';
+import { decoyHash } from './auth/index.ts';
 import { buildDeps } from './buildDeps.ts';
-import { loadConfig } from './config.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT, seedDemo } from './demo/seedDemo.ts';
-import { enqueueEffects } from './effects/enqueueEffects.ts';
-import { startWorker } from './effects/startWorker.ts';
+import { loadConfig } from './core/config.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT, seedDemo } from './demo/index.ts';
+import { enqueueEffects } from './effects/index.ts';
 import { createHttpServer } from './http/createHttpServer.ts';
-import { startTimerLoop } from './timers/startTimerLoop.ts';
+import { closeGracefully } from './http/gracefulClose.ts';
+import { openServerDatabase } from './openServerDatabase.ts';
+import { startTimerLoop } from './timers/index.ts';
+import { ensureWebBuild } from './webBuild/ensureWebBuild.ts';
+import { startWorker } from './worker/startWorker.ts';
 
 /**
  * `npm start`: one process serving the API and the web apps, running the effect worker
@@ -16,12 +18,12 @@ import { startTimerLoop } from './timers/startTimerLoop.ts';
  * progress finish, then exit.
  */
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
+  // The web apps are built first when missing or stale, unless the operator serves a
+  // folder of their own (GUICHET_WEB_ROOT): then nothing is built at start-up.
+  const webRoot = process.env.GUICHET_WEB_ROOT ?? (await ensureWebBuild());
+  const config = loadConfig({ ...process.env, GUICHET_WEB_ROOT: webRoot });
   if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
-  const database = await openDatabase({
-    url: config.databaseUrl ?? undefined,
-    dataDir: config.databaseUrl ? undefined : config.dataDir,
-  });
+  const database = await openServerDatabase(config);
   const seeded = await seedDemo(database.db);
   // So the first login of an unknown account costs no more than any other.
   await decoyHash();
@@ -50,8 +52,9 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal} reçu : arrêt propre…`);
-    server.close();
-    server.closeIdleConnections();
+    // In-flight requests finish (answered `Connection: close`), then the worker and the
+    // timers, then the pool.
+    await closeGracefully(server, 10_000);
     await Promise.all([worker.stop(), timers?.stop()]);
     await database.close();
     process.exit(0);

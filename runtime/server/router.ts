@@ -1,20 +1,36 @@
-import { authRouter } from './auth/authRouter.ts';
-import { demarchesRouter } from './demarches/demarchesRouter.ts';
-import { dossiersRouter } from './dossiers/dossiersRouter.ts';
-import { queuesRouter } from './queues/queuesRouter.ts';
-import { tasksRouter } from './tasks/tasksRouter.ts';
-import { router } from './trpc/trpc.ts';
+import { anonymousRouter } from './anonymous/index.ts';
+import { authRouter } from './auth/index.ts';
+import { collaborationRouter } from './collaboration/index.ts';
+import { dataSourcesRouter } from './dataSources/index.ts';
+import { demarchesRouter } from './demarches/index.ts';
+import { documentsRouter } from './documents/index.ts';
+import { dossiersRouter } from './dossiers/index.ts';
+import { messagesRouter } from './messages/index.ts';
+import { queuesRouter } from './queues/index.ts';
+import { staffRouter } from './staff/index.ts';
+import { tasksRouter } from './tasks/index.ts';
+import { tenantRouter } from './tenantSettings/index.ts';
+import { mergeRouters, router } from './trpc/index.ts';
+import { unitsRouter } from './units/index.ts';
 
 /**
  * The whole API. Each feature folder contributes one router; web apps import only
  * `type AppRouter` from here.
  */
 export const appRouter = router({
+  anonymous: anonymousRouter,
   auth: authRouter,
+  dataSources: dataSourcesRouter,
   demarches: demarchesRouter,
-  dossiers: dossiersRouter,
+  documents: documentsRouter,
+  // Messages and the agents' collaboration (comments, assignment, follows) live in their
+  // own features but keep `dossiers.*` paths.
+  dossiers: mergeRouters(dossiersRouter, router({ messages: messagesRouter }), collaborationRouter),
   queues: queuesRouter,
+  staff: staffRouter,
   tasks: tasksRouter,
+  tenant: tenantRouter,
+  units: unitsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -158,7 +158,7 @@ describe('lintDefinition on odd definitions', () => {
 
   it('handles an empty definition shell', () => {
     const shell = {
-      version: 1,
+      version: 2,
       meta: { slug: 's', title: 'S', referencePrefix: 'S' },
       form: { schema: true },
       workflow: { initialState: '', states: [], transitions: [] },

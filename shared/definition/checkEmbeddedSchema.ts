@@ -4,14 +4,16 @@ import { fieldErrorMessage } from '../form/fieldErrorMessage.ts';
 import type { DefinitionProblem } from './definitionProblem.ts';
 import type { EmbeddedSchema } from './embeddedSchemas.ts';
 import { fieldPlace } from './fieldPlace.ts';
+import { findRefLoop } from './findRefLoop.ts';
 import { inspectSchema } from './inspectSchema.ts';
 import { pointerSegments } from './jsonPointer.ts';
 
 /**
- * Every problem of one embedded schema, in three passes that each run only when the one
+ * Every problem of one embedded schema, in passes that each run only when the one
  * before found nothing that would make it fail for the same reason: reading it
- * (`inspectSchema`: dialect, keywords, formats, regexes, size), the draft 2020-12
- * meta-schema, then an actual compile with the form ajv — what the engine will do.
+ * (`inspectSchema`: dialect, keywords, formats, regexes, size), a `$ref` that loops
+ * without progress (`findRefLoop`), the draft 2020-12 meta-schema, then an actual
+ * compile with the form ajv — what the engine will do.
  *
  * Compiling in the caller's instance, shared by the definition's schemas, mirrors the
  * engine (one instance per definition): two schemas claiming one `$id` fail here too.
@@ -29,6 +31,17 @@ export function checkEmbeddedSchema(embedded: EmbeddedSchema, ajv: Ajv2020): Def
     pointer,
     message: `${embedded.name}${fieldPlace(embedded.pointer, pointer)} : ${issue}`,
   });
+  // Before compiling: ajv overflows its stack on some of these, or on every value later.
+  const loop = findRefLoop(embedded.schema, embedded.pointer);
+  if (loop !== null) {
+    return [
+      ...problems,
+      problem(
+        loop,
+        'le schéma renvoie à lui-même (« $ref ») sans passer à une partie des données : sa vérification ne se terminerait jamais. Faites pointer la référence vers une autre définition, ou placez-la sous « properties » ou « items ».',
+      ),
+    ];
+  }
   try {
     if (ajv.validateSchema(embedded.schema) !== true) {
       return [...problems, ...metaProblems(ajv.errors ?? [], embedded.pointer, problem)];

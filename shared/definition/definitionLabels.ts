@@ -65,6 +65,12 @@ const LABELS: Readonly<Record<string, PropertyLabel>> = {
   actor: singular('l’acteur'),
   expect: singular('le résultat attendu'),
   state: singular('l’état'),
+  sections: plural('les sections'),
+  description: singular('la description'),
+  layout: singular('la disposition du graphe'),
+  positions: plural('les positions des états'),
+  viewport: singular('la vue du graphe'),
+  zoom: singular('le zoom'),
 };
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Bounds that keep validating a definition, and later the dossiers it describes, cheap
- * whatever an admin (or an attacker with an admin's session) submits. SECURITY.md item 13.
+ * whatever an admin (or an attacker with an admin's session) submits. docs/SECURITY.md §13.
  */
 export const DEFINITION_LIMITS = {
   /** Approximate size of the JSON text, in characters. */

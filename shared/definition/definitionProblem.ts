@@ -23,8 +23,10 @@ export type DefinitionProblemCode =
   | 'GUARD_SCHEMA_INVALID'
   | 'INPUT_SCHEMA_INVALID'
   | 'ROUTING_SCHEMA_INVALID'
-  /** A `pattern` whose backtracking can explode on citizen input. */
+  /** A `pattern` whose backtracking can explode on citizen input (in the browser). */
   | 'UNSAFE_REGEX'
+  /** A `pattern` RE2 cannot run (backreference, lookaround), so the server cannot enforce it. */
+  | 'UNSUPPORTED_REGEX'
   /** Past the bounds that keep validation cheap (size, depth, number of fields). */
   | 'TOO_LARGE'
   | 'UNSUPPORTED_VERSION'

@@ -7,23 +7,41 @@ import type {
   DemarcheDefinition,
   DemarcheMeta,
   Effect,
+  FormDefinition,
+  FormPage,
+  FormSection,
   StateDefinition,
   TransitionDefinition,
+  Viewport,
+  WorkflowDefinition,
+  WorkflowLayout,
 } from './types.ts';
 import { ROLES } from './types.ts';
 import type { EFFECT_TYPES } from './workflowSchema.ts';
 
 type Defs = typeof definitionSchema.$defs;
+/** The declared properties of a type, without its `x-` extension slot. */
+type Declared<T> = Exclude<keyof T, `x-${string}`>;
 
 describe('definitionSchema', () => {
   it('declares exactly the properties of the types (checked by tsc)', () => {
     expectTypeOf<keyof typeof definitionSchema.properties>().toEqualTypeOf<
-      keyof DemarcheDefinition
+      Declared<DemarcheDefinition>
     >();
     expectTypeOf<keyof Defs['meta']['properties']>().toEqualTypeOf<keyof DemarcheMeta>();
-    expectTypeOf<keyof Defs['state']['properties']>().toEqualTypeOf<keyof StateDefinition>();
+    expectTypeOf<keyof Defs['form']['properties']>().toEqualTypeOf<Declared<FormDefinition>>();
+    expectTypeOf<keyof Defs['formPage']['properties']>().toEqualTypeOf<Declared<FormPage>>();
+    expectTypeOf<keyof Defs['formSection']['properties']>().toEqualTypeOf<Declared<FormSection>>();
+    expectTypeOf<keyof Defs['workflow']['properties']>().toEqualTypeOf<
+      Declared<WorkflowDefinition>
+    >();
+    expectTypeOf<keyof Defs['workflowLayout']['properties']>().toEqualTypeOf<
+      Declared<WorkflowLayout>
+    >();
+    expectTypeOf<keyof Defs['viewport']['properties']>().toEqualTypeOf<keyof Viewport>();
+    expectTypeOf<keyof Defs['state']['properties']>().toEqualTypeOf<Declared<StateDefinition>>();
     expectTypeOf<keyof Defs['transition']['properties']>().toEqualTypeOf<
-      keyof TransitionDefinition
+      Declared<TransitionDefinition>
     >();
     expectTypeOf<(typeof EFFECT_TYPES)[number]>().toEqualTypeOf<Effect['type']>();
   });

@@ -1,4 +1,6 @@
-import { ROLES } from './types.ts';
+import { FILE_FIELD_OPTIONS_SCHEMA } from '../form/fileFieldKeyword.ts';
+import { EXTENSIONS, layoutSchemaDefs } from './layoutSchema.ts';
+import { DEFINITION_FORMAT_VERSION, ROLES } from './types.ts';
 import { EFFECT_TYPES, workflowSchemaDefs } from './workflowSchema.ts';
 
 /** Ids of states, transitions, pages, templates…: lower case, usable in URLs and logs. */
@@ -25,14 +27,18 @@ const text = { $ref: '#/$defs/text' } as const;
  */
 export const definitionSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'urn:guichet:demarche-definition:1',
+  $id: `urn:guichet:demarche-definition:${DEFINITION_FORMAT_VERSION}`,
   title: 'Guichet démarche definition',
   description: 'One version of a démarche: citizen form, workflow, routing and templates.',
   type: 'object',
   required: ['version', 'meta', 'form', 'workflow', 'routing', 'notifications', 'letters'],
   additionalProperties: false,
+  patternProperties: EXTENSIONS,
   properties: {
-    version: { const: 1, description: 'Version of the definition format (not of the démarche).' },
+    version: {
+      const: DEFINITION_FORMAT_VERSION,
+      description: 'Version of the definition format (not of the démarche).',
+    },
     meta: { $ref: '#/$defs/meta' },
     form: { $ref: '#/$defs/form' },
     workflow: { $ref: '#/$defs/workflow' },
@@ -61,6 +67,18 @@ export const definitionSchema = {
       description: 'Fields whose value is a json-logic expression over other fields.',
       items: { $ref: '#/$defs/computedField' },
     },
+    access: {
+      type: 'object',
+      description: 'Who may file a dossier. Absent: citizens with an account only.',
+      additionalProperties: false,
+      properties: {
+        anonymous: {
+          type: 'boolean',
+          description:
+            'A visitor without an account may fill and submit a dossier, then follow it with a tracking code.',
+        },
+      },
+    },
     tests: {
       type: 'array',
       description: 'Sample data + actions + expected outcomes, run before every publish.',
@@ -85,6 +103,11 @@ export const definitionSchema = {
       description: 'ISO 8601 duration, e.g. P15D, PT48H, P1M.',
     },
     httpUrl: { type: 'string', format: 'uri', pattern: '^https?://' },
+    dottedPath: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9_$-]+(?:\\.[A-Za-z0-9_$-]+)*$',
+      maxLength: 200,
+    },
     role: { enum: ROLES },
     roles: { type: 'array', items: { $ref: '#/$defs/role' }, uniqueItems: true },
     jsonSchema: {
@@ -93,10 +116,12 @@ export const definitionSchema = {
     },
     objectSchema: {
       type: 'object',
-      description: 'A JSON Schema (draft 2020-12) object schema: its properties are the fields.',
+      description:
+        'A JSON Schema (draft 2020-12) object schema: its properties are the fields. Formats: those of ajv-formats (email, date, uri…), data-url, color, and the French identifiers siren, siret, iban, bic, code-postal, telephone-fr, code-commune-insee. A property carrying `x-file` (see `fileFieldOptions`) is a file field: `{ type: "array", items: { type: "string", format: "attachment-id" }, minItems, maxItems, "x-file": { accept, maxBytes } }`, at the root or inside a list of objects.',
       required: ['type'],
       properties: { type: { const: 'object' } },
     },
+    fileFieldOptions: FILE_FIELD_OPTIONS_SCHEMA,
     uiSchema: { type: 'object', description: 'RJSF UI schema: ui:order, ui:widget, ui:help…' },
     meta: {
       type: 'object',
@@ -123,6 +148,7 @@ export const definitionSchema = {
       description: 'The citizen form.',
       required: ['schema'],
       additionalProperties: false,
+      patternProperties: EXTENSIONS,
       properties: {
         schema: { $ref: '#/$defs/objectSchema' },
         uiSchema: { $ref: '#/$defs/uiSchema' },
@@ -131,18 +157,67 @@ export const definitionSchema = {
           description: 'Steps of the form. Absent: one page with every field.',
           items: { $ref: '#/$defs/formPage' },
         },
+        sections: {
+          type: 'array',
+          description: 'Titled groups of fields inside a page; order comes from the page.',
+          items: { $ref: '#/$defs/formSection' },
+        },
+        rules: {
+          type: 'array',
+          description: 'Cross-field checks with their own message, run on every submission.',
+          items: { $ref: '#/$defs/formRule' },
+        },
+      },
+    },
+    formRule: {
+      type: 'object',
+      required: ['id', 'field', 'assert', 'message'],
+      additionalProperties: false,
+      properties: {
+        id,
+        field: { $ref: '#/$defs/fieldName' },
+        when: { $ref: '#/$defs/expression', description: 'Absent: the rule always applies.' },
+        assert: {
+          $ref: '#/$defs/expression',
+          description: 'Must not be false; null (a field it reads is empty) passes.',
+        },
+        message: { ...text, description: 'Shown beside the field when the check fails.' },
+      },
+    },
+    expression: {
+      description:
+        'A json-logic expression: an object with one key is an operation ({ "var": "loyer" }, { "age": [{ "var": "naissance" }] }), anything else a literal.',
+    },
+    formSection: {
+      type: 'object',
+      required: ['id', 'title', 'fields'],
+      additionalProperties: false,
+      patternProperties: EXTENSIONS,
+      properties: {
+        id,
+        title: text,
+        description: { type: 'string' },
+        fields: { type: 'array', items: { $ref: '#/$defs/fieldName' }, uniqueItems: true },
       },
     },
     formPage: {
       type: 'object',
       required: ['id', 'title', 'fields'],
       additionalProperties: false,
+      patternProperties: EXTENSIONS,
       properties: {
         id,
         title: text,
         fields: { type: 'array', items: { $ref: '#/$defs/fieldName' }, uniqueItems: true },
-        condition: { $ref: '#/$defs/jsonSchema', description: 'Shown only when data matches.' },
-        checks: { $ref: '#/$defs/jsonSchema', description: 'Must hold before leaving the page.' },
+        condition: {
+          $ref: '#/$defs/jsonSchema',
+          description:
+            'Shown only when data matches; a hidden page’s fields are not required and their answers are dropped at submission.',
+        },
+        checks: {
+          $ref: '#/$defs/jsonSchema',
+          description: 'Must hold before leaving the page (dossiers.checkPage) and at submission.',
+        },
       },
     },
     routingRule: {
@@ -189,8 +264,32 @@ export const definitionSchema = {
             properties: { value: { type: 'string' }, label: text },
           },
         },
-        table: { ...text, description: 'For kind table: a tenant reference table.' },
-        url: { $ref: '#/$defs/httpUrl', description: 'For kind url: fetched by the server.' },
+        table: {
+          ...text,
+          description: 'For kind table: the code of a tenant reference table (imported from CSV).',
+        },
+        url: {
+          $ref: '#/$defs/httpUrl',
+          description: 'For kind url: an https address fetched by the server, never the browser.',
+        },
+        itemsPath: {
+          $ref: '#/$defs/dottedPath',
+          description: 'For kind url: dotted path to the list in the answer (absent: the answer).',
+        },
+        valuePath: {
+          $ref: '#/$defs/dottedPath',
+          description: 'For kind url: dotted path to an entry’s code (default `value`).',
+        },
+        labelPath: {
+          $ref: '#/$defs/dottedPath',
+          description: 'For kind url: dotted path to an entry’s label (default `label`).',
+        },
+        cacheSeconds: {
+          type: 'integer',
+          minimum: 60,
+          maximum: 86400,
+          description: 'For kind url: how long the server keeps the answer (default 3600).',
+        },
       },
       allOf: [
         {
@@ -213,7 +312,10 @@ export const definitionSchema = {
       additionalProperties: false,
       properties: {
         field: { $ref: '#/$defs/fieldName' },
-        expression: { description: 'A json-logic expression over the form data.' },
+        expression: {
+          $ref: '#/$defs/expression',
+          description: 'A json-logic expression over the form data.',
+        },
       },
     },
     testCase: {
@@ -244,5 +346,6 @@ export const definitionSchema = {
       },
     },
     ...workflowSchemaDefs,
+    ...layoutSchemaDefs,
   },
 } as const;

@@ -6,6 +6,7 @@ const LISTS: ReadonlyArray<readonly [path: readonly string[], what: string]> = [
   [['workflow', 'states'], 'un autre état'],
   [['workflow', 'transitions'], 'une autre transition'],
   [['form', 'pages'], 'une autre page'],
+  [['form', 'sections'], 'une autre section'],
   [['routing'], 'une autre règle d’aiguillage'],
   [['notifications'], 'un autre modèle de notification'],
   [['letters'], 'un autre modèle de courrier'],

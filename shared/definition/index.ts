@@ -4,9 +4,11 @@
  * `loadDefinition` = `migrateDefinition` (older formats) + `validateDefinition`.
  */
 
+export { closestName } from './closestName.ts';
 export { DEFINITION_LIMITS } from './definitionLimits.ts';
 export type { DefinitionProblem, DefinitionProblemCode } from './definitionProblem.ts';
 export { definitionSchema } from './definitionSchema.ts';
+export type { DemarcheDefinitionV1 } from './definitionV1.ts';
 export { describeLocation } from './describeLocation.ts';
 export { pointerSegments, pointerTo } from './jsonPointer.ts';
 export { loadDefinition } from './loadDefinition.ts';
@@ -15,15 +17,21 @@ export {
   type ComputedField,
   type DataSource,
   DEFINITION_FORMAT_VERSION,
+  type DemarcheAccess,
   type DemarcheDefinition,
   type DemarcheMeta,
   type EditableRule,
   type Effect,
+  type EffectAction,
+  type Extensions,
   type FormDefinition,
   type FormPage,
+  type FormRule,
+  type FormSection,
   type IsoDuration,
   type JsonSchema,
   type LetterTemplate,
+  type NodePosition,
   type NotificationTemplate,
   type Outcome,
   type Priority,
@@ -37,7 +45,10 @@ export {
   type TestStep,
   type TransitionDefinition,
   type UiSchema,
+  type Viewport,
   type WorkflowDefinition,
+  type WorkflowLayout,
 } from './types.ts';
+export { type UnitReference, unitReferences } from './unitReferences.ts';
 export { validateDefinition } from './validateDefinition.ts';
 export { EFFECT_TYPES } from './workflowSchema.ts';

@@ -1,6 +1,8 @@
 import type Ajv2020 from 'ajv/dist/2020.js';
 import { FOREIGN_KEYWORDS, FORM_DIALECT } from '../form/createFormAjv.ts';
-import { isSafePattern } from '../form/isSafePattern.ts';
+import { FILE_FIELD_KEYWORD } from '../form/fileFieldKeyword.ts';
+import { checkFileFieldOptions } from './checkFileFieldOptions.ts';
+import { checkPattern } from './checkPattern.ts';
 import { closestName } from './closestName.ts';
 import { DEFINITION_LIMITS } from './definitionLimits.ts';
 import type { DefinitionProblem } from './definitionProblem.ts';
@@ -79,11 +81,16 @@ export function inspectSchema(embedded: EmbeddedSchema, ajv: Ajv2020): Definitio
           `le format « ${value} » n’existe pas.${guess === undefined ? '' : ` Vouliez-vous écrire « ${guess} » ?`}`,
           at,
         );
+      } else if (keyword === FILE_FIELD_KEYWORD) {
+        const found = checkFileFieldOptions(value, ajv);
+        if (found) report(embedded.code, found.issue, `${at}${found.at}`);
       } else if (keyword === 'pattern' && typeof value === 'string') {
-        checkPattern(value, (code, issue) => report(code, issue, at), embedded);
+        const found = checkPattern(value, embedded.code);
+        if (found) report(found.code, found.issue, at);
       } else if (keyword === 'patternProperties' && typeof value === 'object' && value !== null) {
         for (const key of Object.keys(value)) {
-          checkPattern(key, (code, issue) => report(code, issue, pointerTo(at, key)), embedded);
+          const found = checkPattern(key, embedded.code);
+          if (found) report(found.code, found.issue, pointerTo(at, key));
         }
       }
     }
@@ -97,23 +104,4 @@ function unknownKeyword(keyword: string, known: readonly string[]): string {
   }
   const guess = closestName(keyword, known);
   return `le mot-clé « ${keyword} » n’existe pas.${guess === undefined ? '' : ` Vouliez-vous écrire « ${guess} » ?`}`;
-}
-
-function checkPattern(
-  pattern: string,
-  report: (code: DefinitionProblem['code'], issue: string) => void,
-  embedded: EmbeddedSchema,
-): void {
-  try {
-    new RegExp(pattern, 'u'); // ajv compiles patterns with the `u` flag
-  } catch {
-    report(embedded.code, `l’expression régulière « ${pattern} » n’est pas valide.`);
-    return;
-  }
-  if (!isSafePattern(pattern)) {
-    report(
-      'UNSAFE_REGEX',
-      `l’expression régulière « ${pattern} » peut demander un temps de calcul démesuré sur certaines saisies. Évitez qu’une répétition (+, *, {n,}) en contienne une autre, par exemple « (a+)+ ».`,
-    );
-  }
 }

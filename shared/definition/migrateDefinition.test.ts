@@ -18,12 +18,19 @@ function preReleaseDraft(): Record<string, unknown> {
 }
 
 describe('migrateDefinition', () => {
-  it('treats a missing version as 0 and fills the lists format 1 requires', () => {
+  it('treats a missing version as 0, fills the lists format 1 requires, then goes on to 2', () => {
     const draft = preReleaseDraft();
     const migrated = migrateDefinition(draft);
     expect(migrated).toEqual({
       ok: true,
-      value: { ...draft, version: 1, routing: [], notifications: [], letters: [] },
+      value: {
+        ...draft,
+        version: 2,
+        workflow: { ...socialAidDefinition.workflow, layout: { positions: {} } },
+        routing: [],
+        notifications: [],
+        letters: [],
+      },
     });
     expect(draft).not.toHaveProperty('version'); // the input is left untouched
   });
@@ -33,7 +40,8 @@ describe('migrateDefinition', () => {
     const migrated = migrateDefinition(draft);
     expect(migrated.ok && migrated.value).toEqual({
       ...draft,
-      version: 1,
+      version: 2,
+      workflow: { ...socialAidDefinition.workflow, layout: { positions: {} } },
       notifications: [],
       letters: [],
     });
@@ -45,14 +53,14 @@ describe('migrateDefinition', () => {
   });
 
   it('refuses a version newer than this code can read, in French', () => {
-    expect(migrateDefinition({ ...socialAidDefinition, version: 2 })).toEqual({
+    expect(migrateDefinition({ ...socialAidDefinition, version: 3 })).toEqual({
       ok: false,
       error: [
         {
           code: 'UNSUPPORTED_VERSION',
           pointer: '/version',
           message:
-            'Cette définition est au format n° 2, plus récent que celui que cette version de Guichet sait lire (n° 1). Mettez Guichet à jour avant de l’importer.',
+            'Cette définition est au format n° 3, plus récent que celui que cette version de Guichet sait lire (n° 2). Mettez Guichet à jour avant de l’importer.',
         },
       ],
     });
@@ -81,7 +89,7 @@ describe('migrateDefinition', () => {
 describe('loadDefinition', () => {
   it('migrates then validates a pre-release draft', () => {
     const loaded = loadDefinition(preReleaseDraft());
-    expect(loaded.ok && loaded.value.version).toBe(1);
+    expect(loaded.ok && loaded.value.version).toBe(2);
     expect(loaded.ok && loaded.value.letters).toEqual([]);
   });
 

@@ -10,8 +10,8 @@ import { DEFINITION_FORMAT_VERSION } from './types.ts';
  * `unknown`. A document already current is returned as is.
  *
  * @example
- * migrateDefinition({ meta, form, workflow }); // ok({ version: 1, meta, form, workflow,
- * //                                                  routing: [], notifications: [], letters: [] })
+ * migrateDefinition({ meta, form, workflow }); // ok({ version: 2, meta, form,
+ * //   workflow: { ...workflow, layout: { positions: {} } }, routing: [], notifications: [], letters: [] })
  * migrateDefinition({ version: 7 });           // err([{ code: 'UNSUPPORTED_VERSION', … }])
  */
 export function migrateDefinition(json: unknown): Result<unknown, DefinitionProblem[]> {
@@ -39,7 +39,8 @@ export function migrateDefinition(json: unknown): Result<unknown, DefinitionProb
     if (migration === undefined) {
       return unsupported(`Aucune mise à jour n’est prévue depuis le format n° ${step}.`);
     }
-    current = migration.migrate(current);
+    // `step` is the version `current` is at: each step's own typing holds.
+    current = (migration.migrate as (document: Record<string, unknown>) => typeof current)(current);
   }
   return ok(current);
 }

@@ -1,11 +1,11 @@
+import type { DefinitionDocument } from './definitionDocument.ts';
+import { migrate1to2 } from './migrate1to2.ts';
+
 /**
  * Typed steps between versions of the definition format. A stored definition is checked
  * only after migration, so a step takes and returns the loose shape of its versions —
  * records whose `version` is known — never `any`.
  */
-
-/** A definition document of format version `V`, content not yet validated. */
-export type DefinitionDocument<V extends number> = { version: V } & Record<string, unknown>;
 
 /** A document before format 1: drafts made while the format was being designed. */
 export type PreReleaseDocument = { version?: 0 } & Record<string, unknown>;
@@ -40,4 +40,7 @@ const migrate0to1: Migration<0, 1> = {
  * version appends its step here and bumps `DEFINITION_FORMAT_VERSION`; a test checks the
  * chain ends at the current version.
  */
-export const MIGRATIONS: readonly [Migration<0, 1>] = [migrate0to1];
+export const MIGRATIONS: readonly [Migration<0, 1>, Migration<1, 2>] = [
+  migrate0to1,
+  { from: 1, to: 2, migrate: migrate1to2 },
+];

@@ -25,6 +25,26 @@ describe('validateDefinition', () => {
     expect(result).toEqual({ ok: true, value: socialAidDefinition });
   });
 
+  it('accepts the French identifier formats in a form', () => {
+    const definition = structuredClone(socialAidDefinition) as Loose;
+    const formats = [
+      'siren',
+      'siret',
+      'iban',
+      'bic',
+      'code-postal',
+      'telephone-fr',
+      'code-commune-insee',
+    ];
+    for (const format of formats) {
+      definition.form.schema.properties[`champ_${format.replaceAll('-', '_')}`] = {
+        type: 'string',
+        format,
+      };
+    }
+    expect(validateDefinition(definition).ok).toBe(true);
+  });
+
   it.each<[string, (d: Loose) => void, DefinitionProblem['code'], string, RegExp]>([
     [
       'a missing target state',
@@ -135,6 +155,13 @@ describe('validateDefinition', () => {
       /le format « emial » n’existe pas\. Vouliez-vous écrire « email » \?/,
     ],
     [
+      'a misspelt French identifier format',
+      (d) => (d.form.schema.properties.nom.format = 'sirett'),
+      'FORM_SCHEMA_INVALID',
+      '/form/schema/properties/nom/format',
+      /le format « sirett » n’existe pas\. Vouliez-vous écrire « siret » \?/,
+    ],
+    [
       'a form schema that is not an object schema',
       (d) => (d.form.schema.type = 'array'),
       'SCHEMA_ENUM',
@@ -177,7 +204,7 @@ describe('validateDefinition', () => {
       (d) => (d.form.schema.properties.nom.pattern = '(a+)+$'),
       'UNSAFE_REGEX',
       '/form/schema/properties/nom/pattern',
-      /« \(a\+\)\+\$ » peut demander un temps de calcul démesuré/,
+      /champ « nom » : l’expression régulière « \(a\+\)\+\$ » peut bloquer le navigateur du demandeur/,
     ],
     [
       'a catastrophic regex as a property pattern of a page check',
@@ -188,6 +215,31 @@ describe('validateDefinition', () => {
       'UNSAFE_REGEX',
       '/form/pages/0/checks/patternProperties/^(\\w+\\s?)*$',
       /La page « revenus », vérifications \(checks\) : l’expression régulière/,
+    ],
+    [
+      'a backreference the server’s RE2 cannot run',
+      (d) => (d.form.schema.properties.nom.pattern = '^(\\w)\\1$'),
+      'UNSUPPORTED_REGEX',
+      '/form/schema/properties/nom/pattern',
+      /« \^\(\\w\)\\1\$ » utilise une construction que le serveur ne sait pas vérifier/,
+    ],
+    [
+      'a guard that refers to itself (issue 13, item 5)',
+      (d) => (d.workflow.transitions[5].guard = { $ref: '#' }),
+      'GUARD_SCHEMA_INVALID',
+      '/workflow/transitions/5/guard/$ref',
+      /^La transition « accepter », condition \(guard\) : le schéma renvoie à lui-même/,
+    ],
+    [
+      'a guard whose $defs entry refers to itself',
+      (d) =>
+        (d.workflow.transitions[5].guard = {
+          $defs: { boucle: { $ref: '#/$defs/boucle' } },
+          $ref: '#/$defs/boucle',
+        }),
+      'GUARD_SCHEMA_INVALID',
+      '/workflow/transitions/5/guard/$defs/boucle/$ref',
+      /sa vérification ne se terminerait jamais/,
     ],
     [
       'a draft-07 form',
@@ -205,10 +257,10 @@ describe('validateDefinition', () => {
     ],
     [
       'another format version',
-      (d) => (d.version = 2),
+      (d) => (d.version = 1),
       'UNSUPPORTED_VERSION',
       '/version',
-      /doit valoir 1/,
+      /doit valoir 2/,
     ],
   ])('reports %s', (_, mutate, code, pointer, message) => {
     const problems = problemsOf(broken(mutate));

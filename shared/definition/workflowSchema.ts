@@ -1,3 +1,5 @@
+import { EXTENSIONS } from './layoutSchema.ts';
+
 /**
  * `$defs` of the definition schema for the workflow: states, transitions, effects and
  * recipients. Merged into `definitionSchema`; refs point at `#/$defs/…` of that root.
@@ -29,7 +31,14 @@ function effect<const P extends Record<string, unknown>, const R extends readonl
     description,
     required: ['type', ...required],
     additionalProperties: false,
-    properties: { type: { const: name }, ...properties },
+    properties: {
+      type: { const: name },
+      when: {
+        $ref: '#/$defs/expression',
+        description: 'Run the effect only when this holds (data, today, input.…).',
+      },
+      ...properties,
+    },
   } as const;
 }
 
@@ -39,16 +48,19 @@ export const workflowSchemaDefs = {
     description: 'The state machine a dossier goes through.',
     required: ['initialState', 'states', 'transitions'],
     additionalProperties: false,
+    patternProperties: EXTENSIONS,
     properties: {
       initialState: { ...id, description: 'Id of the state a new dossier starts in (kind draft).' },
       states: { type: 'array', minItems: 1, items: { $ref: '#/$defs/state' } },
       transitions: { type: 'array', items: { $ref: '#/$defs/transition' } },
+      layout: { $ref: '#/$defs/workflowLayout' },
     },
   },
   state: {
     type: 'object',
     required: ['id', 'label', 'kind'],
     additionalProperties: false,
+    patternProperties: EXTENSIONS,
     properties: {
       id,
       label: { ...text, description: 'Shown to citizens and agents.' },
@@ -61,6 +73,7 @@ export const workflowSchemaDefs = {
         properties: { role: { $ref: '#/$defs/role' }, unit: { $ref: '#/$defs/unitCode' } },
       },
       sla: { $ref: '#/$defs/isoDuration', description: 'Time allowed in this state.' },
+      slaSince: { ...id, description: 'With sla: count it from this milestone, not the entry.' },
       editable: {
         type: 'array',
         description: 'Which form fields may be edited in this state, and by whom.',
@@ -83,6 +96,7 @@ export const workflowSchemaDefs = {
     type: 'object',
     required: ['id', 'label', 'from', 'to', 'by'],
     additionalProperties: false,
+    patternProperties: EXTENSIONS,
     properties: {
       id,
       label: { ...text, description: 'Label of the action button.' },
@@ -94,9 +108,28 @@ export const workflowSchemaDefs = {
       by: { $ref: '#/$defs/roles', description: 'Roles that may fire it; system alone: timers.' },
       guard: {
         $ref: '#/$defs/jsonSchema',
-        description: 'JSON Schema the dossier data must match.',
+        description: 'JSON Schema the dossier data (or the guardOn context) must match.',
+      },
+      guardOn: {
+        enum: ['data', 'context'],
+        description:
+          'data (default): the guard checks the dossier data; context: { data, input, dossier }.',
+      },
+      guardMessage: { ...text, description: 'French message shown when the guard fails.' },
+      rules: {
+        type: 'array',
+        description:
+          'Expression checks with their own message beside a field (an input field or a form field); they read the data, today and input.…',
+        items: { $ref: '#/$defs/formRule' },
       },
       after: { $ref: '#/$defs/isoDuration', description: 'Fires by itself after this long.' },
+      since: { ...id, description: 'With after: count from this milestone, in any state.' },
+      milestone: { ...id, description: 'Records the instant under this name when it fires.' },
+      writes: {
+        type: 'array',
+        description: 'Input fields copied into the dossier data when it fires.',
+        items: { $ref: '#/$defs/dataWrite' },
+      },
       validateForm: { type: 'boolean', description: 'Validate the whole form before firing.' },
       input: {
         type: 'object',
@@ -109,6 +142,15 @@ export const workflowSchemaDefs = {
         },
       },
       effects: { type: 'array', items: { $ref: '#/$defs/effect' } },
+    },
+  },
+  dataWrite: {
+    type: 'object',
+    required: ['field', 'fromInput'],
+    additionalProperties: false,
+    properties: {
+      field: { $ref: '#/$defs/fieldName', description: 'Form field receiving the value.' },
+      fromInput: { $ref: '#/$defs/fieldName', description: 'Input field giving it.' },
     },
   },
   effect: {
@@ -133,7 +175,11 @@ export const workflowSchemaDefs = {
       effect(
         'assign',
         'Assign to a unit, to the acting agent, or clear the assignee.',
-        { unit: { $ref: '#/$defs/unitCode' }, agent: { enum: ['actor', 'none'] } },
+        {
+          unit: { $ref: '#/$defs/unitCode' },
+          unitFromInput: { $ref: '#/$defs/fieldName', description: 'Input field: a unit code.' },
+          agent: { enum: ['actor', 'none'] },
+        },
         [],
       ),
       effect('route', 'Re-run the routing rules on the current data.', {}, []),
@@ -180,6 +226,12 @@ export const workflowSchemaDefs = {
         required: ['kind', 'address'],
         additionalProperties: false,
         properties: { kind: { const: 'email' }, address: { type: 'string', format: 'email' } },
+      },
+      {
+        type: 'object',
+        required: ['kind', 'field'],
+        additionalProperties: false,
+        properties: { kind: { const: 'field' }, field: { $ref: '#/$defs/fieldName' } },
       },
     ],
   },

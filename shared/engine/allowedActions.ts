@@ -1,8 +1,10 @@
-import type { ValidateFunction } from 'ajv';
 import type { DemarcheDefinition } from '../definition/types.ts';
 import { ajvErrorsToGuardFailures } from './ajvErrorsToGuardFailures.ts';
+import { checkGuard } from './checkGuard.ts';
 import { checkPermission } from './checkPermission.ts';
 import { type CompiledTransition, compileDefinition } from './compileDefinition.ts';
+import type { CompiledSchemas } from './compileSchemas.ts';
+import { checkSubmission } from './submissionCheck.ts';
 import type { Actor, AllowedAction, DossierSnapshot, GuardFailure } from './types.ts';
 
 /**
@@ -33,7 +35,7 @@ export function allowedActions(
   for (const transition of state.outgoing) {
     if (checkPermission(transition, dossier, actor) !== null) continue;
     const { id, label, to } = transition.definition;
-    const blockedBy = blockers(transition, compiled.schemas.form, dossier.data);
+    const blockedBy = blockers(transition, compiled.schemas, dossier);
     actions.push(
       blockedBy.length === 0
         ? { transition: id, label, to }
@@ -43,17 +45,30 @@ export function allowedActions(
   return actions;
 }
 
+/** Why an action whose stored guard cannot run is unavailable (`compileGuard`). */
+const BROKEN_GUARD: GuardFailure = {
+  field: '',
+  rule: 'brokenGuard',
+  message:
+    'La condition de cette action ne peut pas être vérifiée (elle est mal écrite dans la version publiée de la démarche) : prévenez l’administrateur de la démarche.',
+};
+
 /** What keeps a permitted transition from firing on this data: form errors, then guard. */
 function blockers(
   transition: CompiledTransition,
-  form: ValidateFunction,
-  data: Record<string, unknown>,
+  schemas: CompiledSchemas,
+  dossier: DossierSnapshot,
 ): GuardFailure[] {
   const failures: GuardFailure[] = [];
-  if (transition.definition.validateForm === true && !form(data)) {
-    failures.push(...ajvErrorsToGuardFailures(form.errors));
+  let data = dossier.data;
+  if (transition.definition.validateForm === true) {
+    const checked = checkSubmission(schemas, dossier.data);
+    failures.push(...ajvErrorsToGuardFailures(checked.errors));
+    data = checked.data;
   }
-  const guard = transition.guard;
-  if (guard !== null && !guard(data)) failures.push(...ajvErrorsToGuardFailures(guard.errors));
+  // No input yet: what the actor will type is checked when the action is fired.
+  const verdict = checkGuard(transition, { ...dossier, data }, null);
+  if (verdict?.kind === 'fail') failures.push(...verdict.failures);
+  if (verdict?.kind === 'broken') failures.push(BROKEN_GUARD);
   return failures;
 }

@@ -124,7 +124,7 @@ describe('apply refuses', () => {
     });
   });
 
-  it('an input key the transition’s input schema does not declare (SECURITY item 10)', () => {
+  it('an input key the transition’s input schema does not declare (docs/SECURITY.md §10)', () => {
     const input = { motif: 'Revenus supérieurs au plafond', state: 'accepte' };
     expect(errorOf(dossierIn('en_instruction'), 'refuser', agent, input)).toEqual({
       code: 'INVALID_INPUT',

@@ -133,7 +133,7 @@ describe('apply on success', () => {
     expect(effects.map((e) => e.effect.type)).toEqual(['letter', 'notify', 'webhook']);
     expect(effects[2]?.effect).toEqual({
       type: 'webhook',
-      url: 'https://finances.example.fr/hooks/aides',
+      url: 'https://93.184.215.14/hooks/aides',
       event: 'aide.accordee',
     });
   });

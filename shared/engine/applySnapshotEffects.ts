@@ -19,17 +19,27 @@ import type { Actor, DossierSnapshot } from './types.ts';
 export function applySnapshotEffects(
   next: DossierSnapshot,
   effects: readonly SnapshotEffect[],
-  context: { compiled: CompiledDefinition; actor: Actor; now: Date },
+  context: {
+    compiled: CompiledDefinition;
+    actor: Actor;
+    now: Date;
+    input: Record<string, unknown>;
+    /** The data routing reads: the snapshot's, with computed values. */
+    data?: Record<string, unknown>;
+  },
 ): void {
   for (const effect of effects) {
     switch (effect.type) {
       case 'assign':
         if (effect.unit !== undefined) next.unit = effect.unit;
+        if (effect.unitFromInput !== undefined) {
+          next.unit = unitFromInput(context.input, effect.unitFromInput) ?? next.unit;
+        }
         if (effect.agent === 'actor') next.assigneeId = context.actor.id;
         else if (effect.agent === 'none') next.assigneeId = null;
         break;
       case 'route':
-        next.unit = routeCompiled(context.compiled, next.data) ?? next.unit;
+        next.unit = routeCompiled(context.compiled, context.data ?? next.data) ?? next.unit;
         break;
       case 'setDueDate':
         next.dueAt = effect.due.addTo(context.now).toISOString();
@@ -39,4 +49,10 @@ export function applySnapshotEffects(
         break;
     }
   }
+}
+
+/** The unit code an actor typed: a non-empty string, else none (the unit stays). */
+function unitFromInput(input: Record<string, unknown>, field: string): string | null {
+  const value = Object.hasOwn(input, field) ? input[field] : undefined;
+  return typeof value === 'string' && value !== '' ? value : null;
 }

@@ -8,21 +8,33 @@ import type {
   TransitionDefinition,
 } from '../definition/types.ts';
 import { type CompiledDuration, compileDuration } from './compileDuration.ts';
+import type { GuardCheck } from './compileGuard.ts';
 import { type CompiledSchemas, compileSchemas } from './compileSchemas.ts';
 
 /** Effects the engine applies to the snapshot itself, resolved once per definition. */
-export type SnapshotEffect =
-  | { type: 'assign'; unit: string | undefined; agent: 'actor' | 'none' | undefined }
+export type SnapshotEffect = (
+  | {
+      type: 'assign';
+      unit: string | undefined;
+      /** Input field holding the unit code the actor chose. */
+      unitFromInput: string | undefined;
+      agent: 'actor' | 'none' | undefined;
+    }
   | { type: 'route' }
   | { type: 'setDueDate'; due: CompiledDuration }
-  | { type: 'setPriority'; priority: Priority };
+  | { type: 'setPriority'; priority: Priority }
+) & {
+  /** Only when this json-logic expression holds (`effects[].when`). */
+  when?: unknown;
+};
 
 export interface CompiledState {
   readonly definition: StateDefinition;
   readonly sla: CompiledDuration | null;
   /** Transitions that may leave this state, globals included; empty when final. */
   readonly outgoing: CompiledTransition[];
-  readonly timers: Array<{ transition: string; after: CompiledDuration }>;
+  /** `since`: the milestone the delay counts from; absent, the entry into the state. */
+  readonly timers: Array<{ transition: string; after: CompiledDuration; since?: string }>;
 }
 
 export interface CompiledTransition {
@@ -34,11 +46,13 @@ export interface CompiledTransition {
   readonly admits: Readonly<Record<Role, boolean>>;
   /** `by` names no human role but `applicant`: refusing anyone else is about ownership. */
   readonly applicantOnly: boolean;
-  readonly guard: ValidateFunction | null;
+  readonly guard: GuardCheck | null;
   readonly input: ValidateFunction | null;
   readonly snapshotEffects: readonly SnapshotEffect[];
   /** `notify`, `webhook`, `letter`: performed by the runtime after commit. */
   readonly runtimeEffects: readonly Effect[];
+  /** Some effect has a `when`: the engine must evaluate expressions to pick effects. */
+  readonly conditionalEffects: boolean;
 }
 
 export interface CompiledDefinition {
@@ -94,7 +108,13 @@ function build(definition: DemarcheDefinition): CompiledDefinition {
           : compiled.from.has(state.definition.id);
       if (!leaves) continue;
       state.outgoing.push(compiled);
-      if (after !== null) state.timers.push({ transition: transition.id, after });
+      if (after === null) continue;
+      const { since } = transition;
+      state.timers.push({
+        transition: transition.id,
+        after,
+        ...(since === undefined ? {} : { since }),
+      });
     }
   }
   return { states, transitions, schemas };
@@ -116,10 +136,12 @@ function compileTransition(
   const snapshotEffects: SnapshotEffect[] = [];
   const runtimeEffects: Effect[] = [];
   for (const effect of transition.effects ?? []) {
+    const when = effect.when === undefined ? {} : { when: effect.when };
     if (effect.type === 'assign') {
-      snapshotEffects.push({ type: 'assign', unit: effect.unit, agent: effect.agent });
+      const { unit, unitFromInput, agent } = effect;
+      snapshotEffects.push({ type: 'assign', unit, unitFromInput, agent, ...when });
     } else if (effect.type === 'setDueDate') {
-      snapshotEffects.push({ type: 'setDueDate', due: compileDuration(effect.in) });
+      snapshotEffects.push({ type: 'setDueDate', due: compileDuration(effect.in), ...when });
     } else if (effect.type === 'route' || effect.type === 'setPriority') {
       snapshotEffects.push(effect);
     } else {
@@ -136,5 +158,6 @@ function compileTransition(
     input: schemas.inputs.get(transition.id) ?? null,
     snapshotEffects,
     runtimeEffects,
+    conditionalEffects: (transition.effects ?? []).some((effect) => effect.when !== undefined),
   };
 }

@@ -8,7 +8,13 @@ export interface StateTimer {
   transition: string;
   after: IsoDuration;
   /**
-   * An upper bound on when a dossier must have entered `state` for this timer to be due
+   * The milestone the delay counts from, whichever state the dossier entered since;
+   * absent: the entry into `state`, and `latestEntry` bounds `entered_state_at`.
+   */
+  since?: string;
+  /**
+   * An upper bound on when a dossier must have entered `state` (or, with `since`, reached
+   * the milestone) for this timer to be due
    * at `now`: later entries are not due. Calendar durations make it loose by a few days,
    * so check each dossier found with `dueTimers`.
    */
@@ -34,6 +40,7 @@ export function stateTimers(definition: DemarcheDefinition): StateTimer[] {
         stateKind: state.definition.kind,
         transition: timer.transition,
         after: timer.after.iso,
+        ...(timer.since === undefined ? {} : { since: timer.since }),
         latestEntry: (now) => timer.after.startBound(now),
       });
     }

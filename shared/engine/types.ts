@@ -18,6 +18,13 @@ export interface DossierSnapshot {
   createdAt: string;
   enteredStateAt: string;
   dueAt: string | null;
+  /** When it left its draft; absent or null before. Seen by `guardOn: 'context'` guards. */
+  submittedAt?: string | null;
+  /**
+   * Named instants recorded by transitions with `milestone` (ISO 8601), the latest of each
+   * name; timers with `since` count from them. Absent: none known.
+   */
+  milestones?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -46,8 +53,13 @@ export interface DossierEvent {
   actorId: string;
   at: string;
   input: Record<string, unknown>;
-  /** Before/after of what changed besides the state (unit, assignee, due date, priority). */
+  /**
+   * Before/after of what changed besides the state (unit, assignee, due date, priority,
+   * and `data.<field>` for the fields the transition `writes`).
+   */
   changes: Record<string, { before: unknown; after: unknown }>;
+  /** The milestone this transition recorded, at `at`. */
+  milestone?: string;
 }
 
 /** An effect to perform after commit, with the context it was decided in. */
@@ -73,6 +85,8 @@ export type EngineError =
   | { code: 'NOT_FROM_STATE'; transition: string; state: string }
   | { code: 'NOT_ALLOWED'; transition: string; reason: 'role' | 'unit' | 'owner' }
   | { code: 'GUARD_FAILED'; transition: string; failures: GuardFailure[] }
+  /** The transition's stored guard cannot run (it predates publish-time checks). */
+  | { code: 'GUARD_BROKEN'; transition: string }
   | { code: 'INVALID_INPUT'; transition: string; errors: FieldErrors }
   | { code: 'INVALID_DATA'; transition: string; errors: FieldErrors }
   | { code: 'STALE_REVISION'; expected: number; actual: number };

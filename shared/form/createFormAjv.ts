@@ -1,7 +1,11 @@
 import type { Options } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { ATTACHMENT_ID, FILE_FIELD_KEYWORD, fileFieldKeyword } from './fileFieldKeyword.ts';
+import { frenchFormats } from './frenchFormats.ts';
+import { re2Engine } from './re2Engine.ts';
 import { rjsfFormats } from './rjsfFormats.ts';
+import { SOURCE_FIELD_KEYWORD, sourceFieldKeyword } from './sourceFieldKeyword.ts';
 
 /** The one JSON Schema dialect of forms, guards and input schemas. */
 export const FORM_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
@@ -34,6 +38,9 @@ export const FOREIGN_KEYWORDS: Readonly<Record<string, string>> = {
  * - `allowUnionTypes`: `type: ['string', 'null']` is how an optional answer is cleared.
  * - `multipleOfPrecision: 8`, as RJSF does, so `multipleOf: 0.01` accepts `19.99`.
  * - `allErrors`: a form lists every problem at once, not only the first.
+ * - `code.regExp`: patterns run on RE2 (`re2Engine`), linear in the answer's length, so a
+ *   pattern that makes a backtracking engine explode cannot stall the server
+ *   (docs/SECURITY.md §13); the browser gets the same engine through these options.
  */
 export const FORM_AJV_OPTIONS = {
   allErrors: true,
@@ -42,11 +49,14 @@ export const FORM_AJV_OPTIONS = {
   strictRequired: false,
   allowUnionTypes: true,
   multipleOfPrecision: 8,
+  code: { regExp: re2Engine },
 } as const satisfies Options;
 
 /**
  * Adds what our dialect needs to an ajv instance: every ajv-formats format plus RJSF's
- * `data-url` and `color`, minus the keywords of other dialects. Idempotent, so it can be
+ * `data-url` and `color`, the French identifiers (`frenchFormats`: `siren`, `siret`,
+ * `iban`, `bic`, `code-postal`, `telephone-fr`, `code-commune-insee`) and file fields
+ * (`x-file`, `attachment-id`), choices from a data source (`x-source`), minus the keywords of other dialects. Idempotent, so it can be
  * given to RJSF as `extenderFn` on the instance RJSF builds.
  *
  * @example
@@ -57,6 +67,15 @@ export function addFormDialect<A extends Ajv2020>(ajv: A): A {
   // ajv-formats also defines `formatMaximum`…; defining a keyword twice throws.
   if (ajv.getKeyword('formatMaximum') === false) addFormats(ajv);
   for (const [name, format] of Object.entries(rjsfFormats)) ajv.addFormat(name, format);
+  for (const [name, validate] of Object.entries(frenchFormats)) {
+    ajv.addFormat(name, { type: 'string', validate });
+  }
+  // File fields (`x-file`, a list of `attachment-id`): the server checks each id against
+  // the dossier's attachments; here only the shape.
+  ajv.addFormat('attachment-id', ATTACHMENT_ID);
+  if (ajv.getKeyword(FILE_FIELD_KEYWORD) === false) ajv.addKeyword(fileFieldKeyword);
+  // Choices from a data source (`x-source`): the server checks the code against the source.
+  if (ajv.getKeyword(SOURCE_FIELD_KEYWORD) === false) ajv.addKeyword(sourceFieldKeyword);
   for (const keyword of Object.keys(FOREIGN_KEYWORDS)) ajv.removeKeyword(keyword);
   return ajv;
 }

@@ -22,6 +22,14 @@ const FORMAT_MESSAGES: Readonly<Record<string, string>> = {
   uuid: 'L’identifiant n’est pas valide.',
   'data-url': 'Le fichier n’a pas pu être lu.',
   color: 'La couleur n’est pas valide.',
+  siren: 'Le numéro SIREN n’est pas valide (9 chiffres, clé de contrôle comprise).',
+  siret: 'Le numéro SIRET n’est pas valide (14 chiffres, clé de contrôle comprise).',
+  iban: 'L’IBAN n’est pas valide (vérifiez le code pays et la clé).',
+  bic: 'Le code BIC n’est pas valide (8 ou 11 caractères).',
+  'code-postal': 'Le code postal n’est pas valide (5 chiffres, par exemple 75001).',
+  'telephone-fr': 'Le numéro de téléphone n’est pas valide (10 chiffres commençant par 0, ou +33).',
+  'code-commune-insee':
+    'Le code commune INSEE n’est pas valide (5 caractères, par exemple 75056 ou 2A004).',
 };
 
 /**

@@ -6,7 +6,7 @@ import type { DemarcheDefinition } from '../definition/types.ts';
  * a global withdrawal and a refusal that needs a reason.
  */
 export const socialAidDefinition: DemarcheDefinition = {
-  version: 1,
+  version: 2,
   meta: {
     slug: 'aide-sociale',
     title: 'Demande d’aide sociale',
@@ -133,7 +133,9 @@ export const socialAidDefinition: DemarcheDefinition = {
           { type: 'notify', template: 'decision', to: { kind: 'applicant' } },
           {
             type: 'webhook',
-            url: 'https://finances.example.fr/hooks/aides',
+            // A public address literal: publishing resolves webhook hosts, and tests have
+            // no DNS beyond localhost.
+            url: 'https://93.184.215.14/hooks/aides',
             event: 'aide.accordee',
           },
         ],

@@ -1,16 +1,6 @@
 import { sqlExecutorFor } from '../driver/sqlExecutorFor.ts';
 import type { AppDatabase } from '../types.ts';
-
-export type ChainVerdict =
-  | { ok: true; events: number }
-  | { ok: false; seq: number; problem: 'hash' | 'link' | 'gap' };
-
-interface ChainRow {
-  seq: number;
-  prev_hash: string | null;
-  hash: string;
-  expected: string;
-}
+import { type ChainLink, type ChainVerdict, walkChain } from './walkChain.ts';
 
 /**
  * Recomputes a dossier's event hash chain (see `schema/logs.ts`): every hash must match
@@ -31,14 +21,5 @@ export async function verifyEventChain(
        from dossier_events e where tenant_id = $1 and dossier_id = $2 order by seq`,
     [target.tenantId, target.dossierId],
   );
-  let previous: string | null = null;
-  let position = 0;
-  for (const row of rows as ChainRow[]) {
-    position += 1;
-    if (row.seq !== position) return { ok: false, seq: row.seq, problem: 'gap' };
-    if (row.prev_hash !== previous) return { ok: false, seq: row.seq, problem: 'link' };
-    if (row.hash !== row.expected) return { ok: false, seq: row.seq, problem: 'hash' };
-    previous = row.hash;
-  }
-  return { ok: true, events: position };
+  return walkChain(rows as ChainLink[]);
 }

@@ -90,7 +90,7 @@ describeOnEachDriver('append-only logs', (database) => {
     expect(rows.every((row) => /^[0-9a-f]{64}$/.test(row.hash))).toBe(true);
     expect(await verifyEventChain(db, { tenantId: world.tenantId, dossierId })).toEqual({
       ok: true,
-      events: 3,
+      length: 3,
     });
   });
 
@@ -110,7 +110,7 @@ describeOnEachDriver('append-only logs', (database) => {
     } finally {
       await executeSql('alter table dossier_events enable trigger dossier_events_no_update');
     }
-    expect(await verifyEventChain(db, { tenantId: world.tenantId, dossierId })).toEqual({
+    expect(await verifyEventChain(db, { tenantId: world.tenantId, dossierId })).toMatchObject({
       ok: false,
       seq: 2,
       problem: 'hash',
@@ -133,7 +133,7 @@ describeOnEachDriver('append-only logs', (database) => {
     );
     expect(await verifyEventChain(db, { tenantId: world.tenantId, dossierId })).toEqual({
       ok: true,
-      events: 8,
+      length: 8,
     });
   });
 });

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { demarches } from '../schema/demarches.ts';
 import { dossiers } from '../schema/dossiers.ts';
+import { attachments } from '../schema/exchanges.ts';
 import { users } from '../schema/people.ts';
 import { tenants, units } from '../schema/tenants.ts';
 import { describeOnEachDriver } from '../testing/describeOnEachDriver.ts';
@@ -53,6 +54,30 @@ describeOnEachDriver('constraints', (database) => {
       .values({ tenantId: b.tenantId, code: 'ONLY-B', name: 'B' })
       .returning();
     await expect(seedDossier(db, a, { unitCode: foreignUnit!.code })).rejects.toThrow();
+  });
+
+  it('keep an attachment’s field a field path, indexes of repeated groups included', async () => {
+    const { db } = database();
+    const world = await seedTenant(db);
+    const dossierId = await seedDossier(db, world);
+    const attach = (field: string) =>
+      db.insert(attachments).values({
+        tenantId: world.tenantId,
+        dossierId,
+        field,
+        fileName: 'acte.pdf',
+        mediaType: 'application/pdf',
+        sizeBytes: 10,
+        sha256: 'a'.repeat(64),
+        storageKey: 'aa/aaaa',
+      });
+    await attach('justificatif');
+    await attach('enfants/0/certificat');
+    for (const field of ['../etc/passwd', 'enfants/01/certificat', 'enfants//certificat', '']) {
+      await expect(attach(field), field).rejects.toSatisfy((error) =>
+        messageOf(error).includes('attachments_field_path'),
+      );
+    }
   });
 
   it('roll back a transaction that throws after its first insert', async () => {

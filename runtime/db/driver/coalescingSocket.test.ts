@@ -63,14 +63,31 @@ describe('coalescingSocket', () => {
     expect((await received()).toString()).toBe('xy');
   });
 
-  it('refuses an unreachable server with the connection error', async () => {
+  it('hands postgres.js a socket failing with the connection error when the server is unreachable', async () => {
     server = createServer();
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
     const { port } = server.address() as { port: number };
     await new Promise((resolve) => server!.close(resolve));
-    await expect(coalescingSocket({ host: ['127.0.0.1'], port: [port] })).rejects.toThrow(
-      /ECONNREFUSED/,
-    );
+    const socket = await coalescingSocket({ host: ['127.0.0.1'], port: [port] });
+    const [error] = (await once(socket, 'error')) as Error[];
+    expect(String(error)).toMatch(/ECONNREFUSED/);
+  });
+
+  it('walks a multi-host list: a refused first host, then the one that answers', async () => {
+    const refused = createServer();
+    refused.listen(0, '127.0.0.1');
+    await once(refused, 'listening');
+    const refusedPort = (refused.address() as { port: number }).port;
+    await new Promise((resolve) => refused.close(resolve));
+    server = createServer();
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as { port: number };
+    client = await coalescingSocket({
+      host: ['127.0.0.1', '127.0.0.1'],
+      port: [refusedPort, port],
+    });
+    expect(client.remotePort).toBe(port);
   });
 });

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { connect, type Socket } from 'node:net';
+import { connect, Socket } from 'node:net';
 
 /** The part of postgres.js's parsed options its `socket` factory receives that we use. */
 export interface SocketTarget {
@@ -8,29 +8,89 @@ export interface SocketTarget {
   path?: string | false | undefined;
 }
 
-/** postgres.js's own default. */
-const CONNECT_TIMEOUT_MS = 30_000;
+/** How long one host may take to accept the connection before the next one is tried. */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 /**
  * postgres.js's `socket` option: a connected TCP (or Unix) socket whose large writes are
- * coalesced (`coalesceLargeWrites`). Single-host URLs only: with this option postgres.js
- * no longer walks a multi-host list itself (`openPostgres` checks).
+ * coalesced (`coalesceLargeWrites`). With a multi-host URL the hosts are tried in
+ * turn, the last one that answered first (postgres.js no longer walks the list itself
+ * when given a socket; `target_session_attrs` is not honoured on this path).
  *
  * @example
  * postgres(url, { socket: coalescingSocket });
  */
 export async function coalescingSocket(target: SocketTarget): Promise<Socket> {
-  const socket = target.path
-    ? connect(target.path)
-    : connect({ host: target.host[0] ?? 'localhost', port: target.port[0] ?? 5432 });
+  try {
+    const socket = await connectFirstHost(target);
+    closeAfterPendingWrite(socket);
+    coalesceLargeWrites(socket);
+    return socket;
+  } catch (error) {
+    return failedSocket(error);
+  }
+}
+
+/**
+ * A socket that fails with `error` once postgres.js listens to it. A factory that
+ * rejects leaves postgres.js's connection in its "connecting" queue for good (a pool
+ * slot lost per failed attempt: with the database down, every request then hung); a
+ * socket's `error` then `close` is the path postgres.js handles, as with its own socket.
+ */
+function failedSocket(error: unknown): Socket {
+  const socket = new Socket();
+  closeAfterPendingWrite(socket);
+  setImmediate(() => socket.destroy(error as Error));
+  return socket;
+}
+
+const preferredHost = new WeakMap<SocketTarget, number>();
+
+async function connectFirstHost(target: SocketTarget): Promise<Socket> {
+  if (target.path) return connectOne(() => connect(target.path as string));
+  const hosts = target.host.length > 0 ? target.host : ['localhost'];
+  const first = preferredHost.get(target) ?? 0;
+  const failures: unknown[] = [];
+  for (let step = 0; step < hosts.length; step += 1) {
+    const index = (first + step) % hosts.length;
+    const port = target.port[index] ?? target.port[0] ?? 5432;
+    try {
+      const socket = await connectOne(() => connect({ host: hosts[index]!, port }));
+      preferredHost.set(target, index);
+      return socket;
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  throw failures.length === 1 ? failures[0] : new AggregateError(failures, 'no host answered');
+}
+
+async function connectOne(open: () => Socket): Promise<Socket> {
+  const socket = open();
   try {
     await once(socket, 'connect', { signal: AbortSignal.timeout(CONNECT_TIMEOUT_MS) });
   } catch (error) {
     socket.destroy();
     throw error;
   }
-  coalesceLargeWrites(socket);
   return socket;
+}
+
+/**
+ * Delays the socket's `close` event by one setImmediate. postgres.js (3.4) writes a
+ * tick's messages from a setImmediate; when the socket closes first, its `closed`
+ * handler cancels that setImmediate but keeps the timer and the unsent bytes, so the
+ * connection object never writes again and each reconnection hangs until the connect
+ * timeout. Delayed, the pending write runs first (into the destroyed socket, which drops
+ * it) and postgres.js's write state is clean when it handles the close.
+ */
+function closeAfterPendingWrite(socket: Socket): void {
+  const emit = socket.emit.bind(socket) as (event: string | symbol, ...args: unknown[]) => boolean;
+  socket.emit = ((event: string | symbol, ...args: unknown[]) => {
+    if (event !== 'close') return emit(event, ...args);
+    setImmediate(() => emit(event, ...args));
+    return true;
+  }) as Socket['emit'];
 }
 
 /** postgres.js sends its buffer at once from this size on, and after a setImmediate below. */

@@ -11,6 +11,9 @@ export interface OpenDatabaseOptions {
   maxConnections?: number | undefined;
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean | undefined;
+  /** PostgreSQL only: how long a statement may run, in ms (default 30 s; 0: no limit,
+   * for bulk seeding). */
+  statementTimeoutMs?: number | undefined;
 }
 
 /**
@@ -26,7 +29,12 @@ export interface OpenDatabaseOptions {
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   const migrate = options.migrate ?? true;
   if (options.url) {
-    return openPostgres({ url: options.url, maxConnections: options.maxConnections, migrate });
+    return openPostgres({
+      url: options.url,
+      maxConnections: options.maxConnections,
+      statementTimeoutMs: options.statementTimeoutMs,
+      migrate,
+    });
   }
   return openPglite({ dataDir: options.dataDir, migrate });
 }

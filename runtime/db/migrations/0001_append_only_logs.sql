@@ -1,6 +1,6 @@
 -- Hand-written: what drizzle-kit cannot express. The database itself keeps the logs
 -- append-only and the published versions immutable, so no application bug can rewrite
--- history (SECURITY §20). Refusals raise SQLSTATE GU001 (APPEND_ONLY_SQLSTATE).
+-- history (docs/SECURITY.md §20). Refusals raise SQLSTATE GU001 (APPEND_ONLY_SQLSTATE).
 
 CREATE FUNCTION guichet_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

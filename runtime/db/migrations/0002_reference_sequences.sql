@@ -1,7 +1,7 @@
 -- Hand-written. References (APA-2026-000123) come from one PostgreSQL sequence per
 -- (tenant, prefix, year) instead of a counter row: nextval() takes no lock that lasts
 -- until commit, so concurrent submits of a tenant no longer queue on one row. Numbers
--- stay unique and increasing; a rolled-back submit leaves a gap (accepted: DESIGN §3).
+-- stay unique and increasing; a rolled-back submit leaves a gap (accepted product decision).
 -- The sequences live in their own schema and are created on first use.
 
 CREATE SCHEMA reference_sequences;

@@ -15,7 +15,7 @@ import { tenantIdColumn } from './tenants.ts';
 
 /**
  * Sessions and rate-limit counters live in PostgreSQL, not in process memory, so any
- * runtime process can serve any request (DESIGN §6).
+ * runtime process can serve any request (docs/ARCHITECTURE.md, « Tenancy and scale »).
  */
 
 /**

@@ -47,7 +47,7 @@ export const messages = pgTable(
   ],
 );
 
-/** `not_scanned`: no scanner configured. A scanner error leaves `pending` (SECURITY §16). */
+/** `not_scanned`: no scanner configured. A scanner error leaves `pending` (docs/SECURITY.md §16). */
 export const SCAN_STATUSES = ['pending', 'clean', 'infected', 'not_scanned'] as const;
 export type ScanStatus = (typeof SCAN_STATUSES)[number];
 
@@ -92,6 +92,12 @@ export const attachments = pgTable(
     }).onDelete('cascade'),
     check('attachments_size', sql`${t.sizeBytes} >= 0`),
     check('attachments_sha256', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+    // The path of the file field it was uploaded for: names, and list indexes inside
+    // repeated groups (`enfants/0/certificat`), as the upload route accepts them.
+    check(
+      'attachments_field_path',
+      sql`${t.field} ~ '^[A-Za-z_][A-Za-z0-9_-]{0,99}(/([A-Za-z_][A-Za-z0-9_-]{0,99}|0|[1-9][0-9]{0,5})){0,9}$'`,
+    ),
     check(
       'attachments_scan_status',
       sql`${t.scanStatus} in ('pending', 'clean', 'infected', 'not_scanned')`,

@@ -4,10 +4,20 @@
  */
 
 export { rateLimits, sessions } from './auth.ts';
+export { anonymousDossiers, citizenDocuments } from './citizenExtras.ts';
+export {
+  dossierComments,
+  dossierFollows,
+  staffInvitations,
+  tenantLogos,
+} from './collectivite.ts';
 export { demarches, demarcheVersions } from './demarches.ts';
 export { dossiers } from './dossiers.ts';
 export { attachments, messages, tasks } from './exchanges.ts';
-export { auditLog, dossierEvents } from './logs.ts';
-export { memberships, users } from './people.ts';
+export { auditLog, auditSeals, auditUnsealed, dossierEvents } from './logs.ts';
+export { accountTokens, memberships, users } from './people.ts';
+export { queueCounts, queueDueCounts } from './queueCounts.ts';
+export { referenceRows, referenceTables } from './referenceTables.ts';
 export { effectRuns, idempotencyKeys } from './reliability.ts';
+export { savedViews } from './savedViews.ts';
 export { tenants, units } from './tenants.ts';

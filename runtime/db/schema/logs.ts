@@ -72,7 +72,7 @@ export const dossierEvents = pgTable(
 );
 
 /**
- * Who did what to what, when (SECURITY §20): transitions, agent reads, exports,
+ * Who did what to what, when (docs/SECURITY.md §20): transitions, agent reads, exports,
  * logins (success or failure), denials. `actor` is `user:<uuid>`, `system`,
  * `token:<id>` or `anonymous`; `object` is e.g. `dossier:<uuid>`. No secrets in
  * `details`. Kept when a dossier is purged.
@@ -94,4 +94,40 @@ export const auditLog = pgTable(
     index('audit_log_object_idx').on(t.tenantId, t.object, t.id),
     index('audit_log_actor_idx').on(t.tenantId, t.actor, t.id),
   ],
+);
+
+/**
+ * The hash chain of `audit_log`, one per tenant, kept beside the log rather than in it.
+ * A chain written inside each audit row's transaction would serialise every audited
+ * write of a tenant until commit (a submit included: the same cost as the old reference
+ * counter row). Instead an AFTER INSERT trigger queues the row in `audit_unsealed`, and
+ * `guichet_seal_audit()` (migration 0010; the worker calls it every few seconds) chains
+ * queued rows in order: `seq` 1, 2, 3… per tenant, `prev_hash` the previous seal's
+ * `hash`, `hash` SHA-256 over the previous hash and the audit row's content. Only that
+ * function writes here; the application role may only read. `verifyAuditChain`
+ * recomputes it.
+ */
+export const auditSeals = pgTable(
+  'audit_seals',
+  {
+    tenantId: tenantIdColumn(),
+    seq: bigint('seq', { mode: 'number' }).notNull(),
+    auditId: bigint('audit_id', { mode: 'number' }).notNull(),
+    prevHash: text('prev_hash'),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.seq] }),
+    unique('audit_seals_tenant_audit_key').on(t.tenantId, t.auditId),
+  ],
+);
+
+/** Audit rows written but not chained yet (filled by a trigger, emptied by the sealer). */
+export const auditUnsealed = pgTable(
+  'audit_unsealed',
+  {
+    tenantId: tenantIdColumn(),
+    auditId: bigint('audit_id', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.auditId] })],
 );

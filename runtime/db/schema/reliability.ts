@@ -2,7 +2,7 @@ import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzl
 import { tenantIdColumn } from './tenants.ts';
 
 /**
- * "Nothing lost" tables (SECURITY §18, §23–25). Jobs themselves are not here: pg-boss 10
+ * "Nothing lost" tables (docs/SECURITY.md §18, §23–25). Jobs themselves are not here: pg-boss 10
  * owns its `pgboss` schema and creates it at `start()`. The transactional outbox is
  * pg-boss's `send(name, data, { db: sqlExecutorFor(tx) })` inside our drizzle
  * transaction: the job row commits or rolls back with the dossier change.
@@ -35,7 +35,7 @@ export const idempotencyKeys = pgTable(
 /**
  * One row per effect performed (a mail, a webhook call, a letter), keyed by a stable
  * `effect_key` derived from the dossier event and the effect's position: a job re-run
- * after a crash finds the row and does not send twice (SECURITY §24).
+ * after a crash finds the row and does not send twice (docs/SECURITY.md §24).
  */
 export const effectRuns = pgTable(
   'effect_runs',

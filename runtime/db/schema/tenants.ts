@@ -15,15 +15,27 @@ import {
 /**
  * Organisation tables: the tenant (collectivité, organisation) and its tree of units.
  * `tenants` is one of the two tables without a `tenant_id` (with `rate_limits`): it is
- * the tenant. Every other table starts its key with `tenant_id` (DESIGN §6), built by
+ * the tenant. Every other table starts its key with `tenant_id` (docs/ARCHITECTURE.md, « Tenancy and scale »), built by
  * `tenantIdColumn` so the foreign key to `tenants` is never forgotten.
  */
 
 /** Theme shown in the front office: free-form so designers can grow it without a migration. */
 export interface TenantTheme {
   logoUrl?: string;
+  /** `#rrggbb`, readable under white text (contrast ≥ 4.5:1, checked on write). */
   primaryColor?: string;
+  /** `#rrggbb`, same rule. */
+  accentColor?: string;
   [key: string]: unknown;
+}
+
+/** How citizens reach the collectivité, shown in the front office. */
+export interface TenantContact {
+  email?: string;
+  phone?: string;
+  address?: string;
+  website?: string;
+  openingHours?: string;
 }
 
 export const tenants = pgTable(
@@ -33,6 +45,7 @@ export const tenants = pgTable(
     slug: text('slug').notNull().unique('tenants_slug_key'),
     name: text('name').notNull(),
     theme: jsonb('theme').$type<TenantTheme>().notNull().default({}),
+    contact: jsonb('contact').$type<TenantContact>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   // Slugs appear in URLs and host names.
@@ -65,6 +78,11 @@ export const units = pgTable(
     name: text('name').notNull(),
     parentId: uuid('parent_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Set when an admin archives the unit: it stays (dossiers, memberships and routing
+     * rules still name its code) but no longer takes new sub-units.
+     */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),

@@ -25,7 +25,7 @@ export interface TenantScope {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The tenant every query of a request is confined to (SECURITY §8): it refuses to exist
+ * The tenant every query of a request is confined to (docs/SECURITY.md §8): it refuses to exist
  * without a tenant, so a query written through it cannot run unscoped and return every
  * tenant's rows. Chosen over row-level security because it behaves the same on both
  * drivers: PGlite and the test databases connect as a superuser, which RLS never

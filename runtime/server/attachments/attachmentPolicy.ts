@@ -1,51 +1,45 @@
 import type { FileTypeResult } from 'file-type';
+import {
+  acceptsType,
+  DETECTABLE_FILE_TYPES,
+  describeAccept,
+  type FileFieldOptions,
+  MAX_ATTACHMENT_BYTES,
+} from '../../../shared/form/index.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
-import type { DomainError } from '../trpc/domainError.ts';
-
-/** Hard cap of any upload, whatever a démarche's UI schema asks (SECURITY §15). */
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+import type { DomainError } from '../core/domainError.ts';
 
 /**
- * What may be uploaded, by type DETECTED FROM THE CONTENT, with the file-name extensions
- * each may carry. Everything else — HTML, SVG (scriptable), executables, archives,
- * office files with macros — is refused.
- */
-const ALLOWED: Readonly<Record<string, readonly string[]>> = {
-  'application/pdf': ['pdf'],
-  'image/png': ['png'],
-  'image/jpeg': ['jpg', 'jpeg'],
-  'image/webp': ['webp'],
-};
-
-// Markup a browser would sniff as a page within the first bytes. A file that starts as a
-// PDF or an image but carries these early is a polyglot: refused even though it is
-// always served as a download with `nosniff`.
-const MARKUP = /<(?:!doctype\s+html|html|head|body|script|svg|iframe|object|embed)[\s>/]/i;
-const SNIFF_BYTES = 1024;
-
-/**
- * Accepts an upload when its content is of an allowed type, its name carries an
- * extension of that type (a PNG named `.pdf` is refused: one of the two lies), and its
- * first kilobyte holds no HTML or SVG markup. Returns the media type to store and serve.
+ * Accepts an upload when its content is of a type the server recognises AND the field
+ * accepts (`x-file.accept`, matched against the DETECTED type — neither the name nor the
+ * declared Content-Type), its name carries an extension of that type (a PNG named `.pdf`
+ * is refused: one of the two lies), and no HTML or SVG markup was found anywhere in it
+ * (`receiveUpload` scans the whole file: a polyglot). Returns the media type to store
+ * and serve.
  *
  * @example
- * checkUpload(await fileTypeFromFile(path), 'avis.pdf', head);
+ * checkUpload(await fileTypeFromFile(path), { fileName: 'avis.pdf', carriesMarkup: false, accept: ['application/pdf'] });
  * // { ok: true, value: 'application/pdf' }
  */
 export function checkUpload(
   detected: FileTypeResult | undefined,
-  fileName: string,
-  head: Uint8Array,
+  file: { fileName: string; carriesMarkup: boolean; accept: readonly string[] | undefined },
 ): Result<string, DomainError> {
-  const extensions = detected === undefined ? undefined : ALLOWED[detected.mime];
-  if (detected === undefined || extensions === undefined) {
+  const extensions = detected === undefined ? undefined : DETECTABLE_FILE_TYPES[detected.mime];
+  if (
+    detected === undefined ||
+    extensions === undefined ||
+    !acceptsType(file.accept, detected.mime)
+  ) {
     return err(
       unsupported(
-        'Ce type de fichier n’est pas accepté : envoyez un PDF, un PNG, un JPEG ou un WebP.',
+        `Ce type de fichier n’est pas accepté ici : envoyez un fichier ${describeAccept(file.accept)}.`,
       ),
     );
   }
-  const extension = fileName.includes('.') ? fileName.split('.').pop()!.toLowerCase() : '';
+  const extension = file.fileName.includes('.')
+    ? file.fileName.split('.').pop()!.toLowerCase()
+    : '';
   if (!extensions.includes(extension)) {
     return err(
       unsupported(
@@ -53,29 +47,20 @@ export function checkUpload(
       ),
     );
   }
-  const start = Buffer.from(head.subarray(0, SNIFF_BYTES)).toString('latin1');
-  if (MARKUP.test(start))
+  if (file.carriesMarkup)
     return err(unsupported('Ce fichier contient du code web : il est refusé.'));
   return ok(detected.mime);
 }
 
 /**
- * The cap of one field: `ui:options.maxBytes` in the démarche's UI schema when smaller
- * than the hard cap, else the hard cap.
+ * The cap of one file field: its `x-file.maxBytes` when smaller than the hard cap, else
+ * the hard cap (docs/SECURITY.md §15; the linter refuses a larger one before publishing).
  *
  * @example
- * maxBytesOf({ justificatif: { 'ui:options': { maxBytes: 2_000_000 } } }, 'justificatif'); // 2000000
+ * maxBytesOf({ accept: ['application/pdf'], maxBytes: 2_000_000 }); // 2000000
  */
-export function maxBytesOf(uiSchema: Record<string, unknown> | undefined, field: string): number {
-  const fieldUi = uiSchema?.[field];
-  const options =
-    typeof fieldUi === 'object' && fieldUi !== null
-      ? (fieldUi as Record<string, unknown>)['ui:options']
-      : undefined;
-  const asked =
-    typeof options === 'object' && options !== null
-      ? (options as Record<string, unknown>)['maxBytes']
-      : undefined;
+export function maxBytesOf(options: FileFieldOptions): number {
+  const asked = options.maxBytes;
   return typeof asked === 'number' && asked > 0 && asked < MAX_ATTACHMENT_BYTES
     ? asked
     : MAX_ATTACHMENT_BYTES;

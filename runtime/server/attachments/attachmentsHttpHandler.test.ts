@@ -79,6 +79,21 @@ describe('uploads', () => {
     expect(accepted.status).toBe(201);
   });
 
+  // Regression: the polyglot check read only the first 1 KB, so markup placed further
+  // in (after a harmless-looking PDF header and body) went through.
+  it('refuses a PDF with <script> after 4 KB', async () => {
+    const padded = Buffer.concat([
+      PDF.subarray(0, PDF.indexOf('trailer')),
+      Buffer.from(`% ${'x'.repeat(4096)}\n<script>alert(document.cookie)</script>\n`),
+      PDF.subarray(PDF.indexOf('trailer')),
+    ]);
+    const response = await upload(citizen, padded, { name: 'releve.pdf' });
+    expect(response.status).toBe(415);
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(error.message).toContain('code web');
+  });
+
   it('refuses oversize files, declared or streamed, and keeps nothing of them', async () => {
     const before = await server.database.db.select().from(attachments);
     const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0);
@@ -142,7 +157,7 @@ describe('downloads', () => {
     const { revision } = await citizen.trpc.dossiers.get.query({ id: draftId });
     const saved = await citizen.trpc.dossiers.saveDraft.mutate({
       id: draftId,
-      data: { ...VALID_SOCIAL_AID, justificatif: id },
+      data: { ...VALID_SOCIAL_AID, justificatif: [id] },
       revision,
     });
     await citizen.trpc.dossiers.submit.mutate({

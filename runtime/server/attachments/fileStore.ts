@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { ServerConfig } from '../config.ts';
+import type { ServerConfig } from '../core/config.ts';
 
 /**
  * Where uploaded files live: a `files/` folder beside the PGlite data folder
@@ -54,4 +54,26 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** A file the server made itself (a letter's PDF), as the store keeps it. */
+export interface StoredBytes {
+  sha256: string;
+  storageKey: string;
+  sizeBytes: number;
+}
+
+/**
+ * Stores bytes the server produced by their SHA-256, like an upload: written to a
+ * temporary file, then renamed to its content address (the same bytes are kept once).
+ *
+ * @example
+ * const stored = await storeBytes(attachmentsRoot(config), pdf); // { sha256, storageKey, sizeBytes }
+ */
+export async function storeBytes(root: string, bytes: Uint8Array): Promise<StoredBytes> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const temp = await temporaryPath(root);
+  await writeFile(temp, bytes);
+  const storageKey = await commitFile(root, temp, sha256);
+  return { sha256, storageKey, sizeBytes: bytes.byteLength };
 }

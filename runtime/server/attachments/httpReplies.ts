@@ -1,16 +1,19 @@
 import type { ServerResponse } from 'node:http';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
 
 const STATUS: Record<string, number> = {
   INVALID_INPUT: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  CROSS_SITE_REQUEST: 403,
   FIELD_NOT_EDITABLE: 403,
   NOT_FOUND: 404,
   SCAN_PENDING: 409,
   METHOD_NOT_ALLOWED: 405,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  QUOTA_EXCEEDED: 429,
+  STORAGE_FULL: 507,
 };
 
 /**
@@ -34,7 +37,13 @@ export function replyJson(res: ServerResponse, status: number, body: unknown): v
  */
 export function replyError(res: ServerResponse, error: DomainError): void {
   replyJson(res, STATUS[error.code] ?? 400, {
-    error: { code: error.code, message: error.message, details: error.details ?? null },
+    error: {
+      code: error.code,
+      message: error.message,
+      details: error.details ?? null,
+      // Beside the field concerned, as the tRPC edge sends it.
+      ...(error.fieldErrors === undefined ? {} : { fieldErrors: error.fieldErrors }),
+    },
   });
 }
 

@@ -1,11 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { attachments, tenantScope } from '../../db/index.ts';
-import { recordSessionAudit } from '../audit/recordAudit.ts';
-import { auditDenial } from '../dossiers/auditDenial.ts';
-import type { DossierContext } from '../dossiers/dossierContext.ts';
-import { loadDossier } from '../dossiers/loadDossier.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import { recordSessionAudit } from '../audit/index.ts';
+import type { DomainError } from '../core/domainError.ts';
+import {
+  auditDenial,
+  type DossierContext,
+  type DossierLoadError,
+  loadDossier,
+} from '../dossiers/index.ts';
 import { storedPath } from './fileStore.ts';
 
 export interface OpenedAttachment {
@@ -38,12 +41,18 @@ export async function openAttachment(
   const loaded = await loadDossier(context.db, context.session, file.dossierId);
   if (!loaded.ok) {
     await auditDenial(context, file.dossierId, loaded.error);
-    return err({ code: 'NOT_FOUND', message: 'Ce fichier est introuvable.' });
+    // `denied` travels on (never to the client): the route then writes no second row.
+    const { denied } = loaded.error as DossierLoadError;
+    return err({
+      code: 'NOT_FOUND',
+      message: 'Ce fichier est introuvable.',
+      ...(denied ? { denied } : {}),
+    });
   }
   if (file.scanStatus === 'infected') {
     return err({ code: 'FORBIDDEN', message: 'Ce fichier a été bloqué par l’antivirus.' });
   }
-  // Never served before the scanner has answered (SECURITY §16: pending is not safe).
+  // Never served before the scanner has answered (docs/SECURITY.md §16: pending is not safe).
   if (file.scanStatus === 'pending') {
     return err({
       code: 'SCAN_PENDING',

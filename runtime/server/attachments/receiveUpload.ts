@@ -2,19 +2,26 @@ import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
+import { createMarkupScanner } from './markupScanner.ts';
 
 export type Received =
-  | { kind: 'file'; path: string; size: number; sha256: string; head: Buffer }
+  | {
+      kind: 'file';
+      path: string;
+      size: number;
+      sha256: string;
+      /** HTML or script markers anywhere in the file (`createMarkupScanner`). */
+      carriesMarkup: boolean;
+    }
   | { kind: 'too-large' }
   | { kind: 'empty' };
-
-const HEAD_BYTES = 4096;
 
 /**
  * Streams a request body to `path` while hashing it, and stops storing as soon as it
  * passes `maxBytes`: an oversize upload never fills memory or disk, and the partial
  * file is removed. The rest of the body is discarded unread (not buffered) so the
- * client still receives the 413 answer. The first bytes are kept for type checks.
+ * client still receives the 413 answer. The whole file is scanned for HTML/script markers
+ * on the way (a polyglot can hide them past any fixed-size head).
  *
  * @example
  * const received = await receiveUpload(req, await temporaryPath(root), 10 * 1024 * 1024);
@@ -28,8 +35,7 @@ export function receiveUpload(
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
     const out = createWriteStream(path, { flags: 'wx' });
-    const head: Buffer[] = [];
-    let headSize = 0;
+    const markup = createMarkupScanner();
     let size = 0;
     let settled = false;
 
@@ -53,11 +59,7 @@ export function receiveUpload(
         return;
       }
       hash.update(chunk);
-      if (headSize < HEAD_BYTES) {
-        const part = chunk.subarray(0, HEAD_BYTES - headSize);
-        head.push(part);
-        headSize += part.length;
-      }
+      markup.push(chunk);
       if (!out.write(chunk)) {
         req.pause();
         out.once('drain', () => req.resume());
@@ -76,7 +78,7 @@ export function receiveUpload(
           path,
           size,
           sha256: hash.digest('hex'),
-          head: Buffer.concat(head),
+          carriesMarkup: markup.found,
         });
       });
     };

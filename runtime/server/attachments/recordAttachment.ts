@@ -1,38 +1,51 @@
+import { type FileFieldDeclaration, fileFieldAt } from '../../../shared/form/index.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { attachments, dossierEvents } from '../../db/index.ts';
-import type { DossierContext } from '../dossiers/dossierContext.ts';
-import { canEdit, editableFields } from '../dossiers/editableFields.ts';
-import { inTransaction } from '../dossiers/inTransaction.ts';
-import { type LoadedDossier, loadDossier } from '../dossiers/loadDossier.ts';
-import type { SessionActor } from '../trpc/context.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
+import type { SessionActor } from '../core/sessionActor.ts';
+import {
+  canEdit,
+  type DossierContext,
+  editableFields,
+  inTransaction,
+  type LoadedDossier,
+  loadDossier,
+} from '../dossiers/index.ts';
 import type { AttachmentView } from './attachmentView.ts';
 import { enqueueAttachmentScan } from './scanAttachment.ts';
 
 /**
- * Whether the caller may attach a file to `field` now: a field of the form, editable
- * by them in the dossier's current state (the same rule as `saveDraft`).
+ * The file field the caller may attach a file to now: `field` must name a file field of
+ * the form (`x-file`) — a path such as `enfants/0/certificat` inside a repeated group —
+ * whose top-level field they may edit in the dossier's current state (the same rule as
+ * `saveDraft`). An ordinary field or a path the schema does not have is refused: a file
+ * is only ever stored for a file field.
  *
  * @example
- * const allowed = uploadableField(loaded, session, 'justificatif');
+ * const field = uploadableField(loaded, session, 'enfants/0/certificat');
+ * if (field.ok) maxBytesOf(field.value.options);
  */
 export function uploadableField(
   loaded: LoadedDossier,
   session: SessionActor,
   field: string,
-): Result<true, DomainError> {
-  const schema = loaded.published.definition.form.schema;
-  const properties = typeof schema === 'object' ? schema['properties'] : undefined;
-  if (typeof properties !== 'object' || properties === null || !Object.hasOwn(properties, field)) {
-    return err({ code: 'INVALID_INPUT', message: 'Ce champ n’existe pas dans le formulaire.' });
+): Result<FileFieldDeclaration, DomainError> {
+  const declaration = fileFieldAt(loaded.published.definition.form.schema, field);
+  if (declaration === null) {
+    return err({
+      code: 'INVALID_INPUT',
+      message: 'Ce champ du formulaire n’existe pas ou n’attend pas de fichier.',
+      fieldErrors: { [field.replaceAll('/', '.')]: ['Ce champ n’attend pas de fichier.'] },
+    });
   }
-  if (!canEdit(editableFields(loaded.state, session, loaded.row.applicantId), field)) {
+  const topLevel = field.split('/')[0]!;
+  if (!canEdit(editableFields(loaded.state, session, loaded.row.applicantId), topLevel)) {
     return err({
       code: 'FIELD_NOT_EDITABLE',
       message: 'Vous ne pouvez pas joindre de fichier à ce champ à cette étape.',
     });
   }
-  return ok(true);
+  return ok(declaration);
 }
 
 /**
@@ -40,7 +53,7 @@ export function uploadableField(
  * transaction holding the dossier's row lock, after checking again that the field is
  * still editable (the dossier may have been submitted while the file was uploading).
  * With a virus scanner (`scanning`), the file is `pending` and its scan job is written in
- * the same transaction (SECURITY §16); without one it is `not_scanned`.
+ * the same transaction (docs/SECURITY.md §16); without one it is `not_scanned`.
  *
  * @example
  * await recordAttachment(context, { dossierId, field, fileName, mediaType, sizeBytes, sha256, storageKey }, { scanning: true });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type AppDatabase, sqlExecutorFor } from '../../db/index.ts';
-import { PGBOSS_SCHEMA, SCAN_QUEUE } from '../effects/jobSchema.ts';
-import { sendJob } from '../effects/jobSender.ts';
+import { PGBOSS_SCHEMA, SCAN_QUEUE, sendJob } from '../effects/index.ts';
 
 /** Files re-queued per run at most: a long scanner outage is worked off over a few runs. */
 const BATCH = 200;
@@ -25,7 +24,7 @@ limit ${BATCH}`;
 /**
  * Gives every stalled pending file a fresh scan job (a new job id: the spent one keeps
  * its own), so a file is never left pending for good once the scanner is back
- * (SECURITY §16: a scanner error leaves the file pending and retries it). Returns how
+ * (docs/SECURITY.md §16: a scanner error leaves the file pending and retries it). Returns how
  * many were re-queued.
  *
  * @example

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countFor } from '../dossiers/testing/dossierTestKit.ts';
 import { type DossierServer, startDossierServer } from '../dossiers/testing/startDossierServer.ts';
-import type { EffectLogEntry } from '../effects/effectDeps.ts';
-import { type RunningWorker, startWorker } from '../effects/startWorker.ts';
+import type { EffectLogEntry } from '../effects/index.ts';
 import { FAST_RETRY } from '../effects/testing/effectsDefinition.ts';
 import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
 import type { TestClient } from '../testing/testClient.ts';
+import { type RunningWorker, startWorker } from '../worker/startWorker.ts';
 import { requeueStalledScans } from './requeueStalledScans.ts';
 import { definitionWithFiles, PDF, uploadFile } from './testing/attachmentFixtures.ts';
 import { EICAR, EICAR_SIGNATURE, startClamd, type TestClamd } from './testing/startClamd.ts';
@@ -75,7 +75,7 @@ async function errorOf(response: Response) {
   return { status: response.status, ...((await response.json()) as { error: object }).error };
 }
 
-describe('virus scanning of uploads (SECURITY §16)', () => {
+describe('virus scanning of uploads (docs/SECURITY.md §16)', () => {
   it('holds a file back until scanned, then serves a clean one and blocks an infected one', async () => {
     const id = await draft();
     const [clean, infected] = [

@@ -1,13 +1,12 @@
 import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import {
   type AppDatabase,
   type AppTransaction,
   attachments,
   dossierEvents,
 } from '../../db/index.ts';
-import type { EffectLog } from '../effects/effectDeps.ts';
-import { SCAN_QUEUE } from '../effects/jobSchema.ts';
-import { sendJob } from '../effects/jobSender.ts';
+import { type EffectLog, SCAN_QUEUE, sendJob } from '../effects/index.ts';
 import { storedPath } from './fileStore.ts';
 import type { VirusScanner } from './virusScanner.ts';
 
@@ -15,6 +14,22 @@ import type { VirusScanner } from './virusScanner.ts';
 export interface ScanJobData {
   tenantId: string;
   attachmentId: string;
+}
+
+const scanJobDataSchema = z.object({
+  tenantId: z.string(),
+  attachmentId: z.string(),
+}) satisfies z.ZodType<ScanJobData>;
+
+/**
+ * A scan job's data checked when the worker takes it (`pgboss.job.data` is plain JSON
+ * written by an earlier process), or a thrown error naming what is wrong.
+ *
+ * @example
+ * await scanAttachment(deps, decodeScanJob(job.data));
+ */
+export function decodeScanJob(data: unknown): ScanJobData {
+  return scanJobDataSchema.parse(data);
 }
 
 /**
@@ -41,7 +56,7 @@ export interface ScanDeps {
 export type ScanOutcome = { status: 'clean' | 'infected' } | { status: 'skipped'; reason: string };
 
 /**
- * Runs the virus scanner on a `pending` file (SECURITY §16) and records its verdict:
+ * Runs the virus scanner on a `pending` file (docs/SECURITY.md §16) and records its verdict:
  * `clean` or `infected` on the row, and an `attachment_scanned` event on the dossier's
  * timeline, together. An infected file stays stored (evidence) but is never served nor
  * listed as usable. If the scanner cannot answer, this throws and the file stays

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import NodeClam from 'clamscan';
+import type { ClamdTarget } from '../core/config.ts';
 
 /** What the scanner said of a file. */
 export type ScanVerdict = { infected: false } | { infected: true; viruses: string[] };
@@ -10,10 +11,10 @@ export interface VirusScanner {
 }
 
 /** Where clamd listens: a Unix socket, or a host and port. */
-export type ClamdTarget = { socket: string } | { host: string; port: number };
+export type { ClamdTarget } from '../core/config.ts';
 
 /**
- * A `VirusScanner` over a clamd daemon (SECURITY §16), streaming the file with
+ * A `VirusScanner` over a clamd daemon (docs/SECURITY.md §16), streaming the file with
  * INSTREAM through the `clamscan` library. Each scan connects afresh (clamscan pings
  * clamd on `init`), so a daemon restarted between two scans is simply found again; a
  * daemon that is down makes `scan` throw, and the caller keeps the file pending.

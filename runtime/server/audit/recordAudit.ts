@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type AppDatabase, auditLog, fixedStatement, statementBuilder } from '../../db/index.ts';
-import type { SessionActor } from '../trpc/sessionActor.ts';
+import type { SessionActor } from '../core/sessionActor.ts';
 
 export interface AuditEntry {
   tenantId: string;
@@ -12,12 +12,12 @@ export interface AuditEntry {
   object?: string | null;
   requestId?: string | null;
   at: Date;
-  /** Never a password, a token or a hash (SECURITY items 20–21). */
+  /** Never a password, a token or a hash (docs/SECURITY.md §20–§21). */
   details?: Record<string, unknown>;
 }
 
 /**
- * Appends one audit row (SECURITY item 20), inside the caller's transaction so the row
+ * Appends one audit row (docs/SECURITY.md §20), inside the caller's transaction so the row
  * commits or rolls back with the change it describes. The one writer of `audit_log`.
  *
  * @example

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { type AppDatabase, tenantScope, tenants, users } from '../../db/index.ts';
 import type { AccountKind } from './sessionPolicy.ts';
 
-/** Wrong passwords in a row before an account is locked (SECURITY item 2). */
+/** Wrong passwords in a row before an account is locked (docs/SECURITY.md §2). */
 export const LOCK_THRESHOLD = 6;
 /** How long a lock lasts; a success after it resets the counter. */
 export const LOCK_DURATION_MS = 15 * 60_000;

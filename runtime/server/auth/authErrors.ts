@@ -1,9 +1,9 @@
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
 
 /**
  * The one answer to every failed login — unknown tenant, unknown account, wrong
- * password, locked or disabled account — so the answer never tells which (SECURITY
- * item 2).
+ * password, locked or disabled account — so the answer never tells which
+ * (docs/SECURITY.md §2).
  */
 export const INVALID_CREDENTIALS: DomainError = {
   code: 'INVALID_CREDENTIALS',
@@ -45,3 +45,13 @@ export function rateLimited(retryAfterS: number): DomainError {
     details: { retryAfterS },
   };
 }
+
+/**
+ * One answer for a mailed link that is unknown, used, expired, replaced or of the other
+ * purpose: no oracle (docs/SECURITY.md §50–§51).
+ */
+export const ACCOUNT_LINK_INVALID: DomainError = {
+  code: 'ACCOUNT_LINK_INVALID',
+  message:
+    'Ce lien n’est plus valable (déjà utilisé, expiré ou remplacé par un plus récent). Demandez-en un nouveau.',
+};

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { type AppDatabase, tenantScope, users } from '../../db/index.ts';
-import { recordAudit, userRef } from '../audit/recordAudit.ts';
-import { hit } from '../rateLimit/hit.ts';
-import type { SessionActor } from '../trpc/context.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import { recordAudit, userRef } from '../audit/index.ts';
+import type { DomainError } from '../core/domainError.ts';
+import type { SessionActor } from '../core/sessionActor.ts';
+import { hit } from '../rateLimit/index.ts';
 import { findAccountById } from './accountQueries.ts';
 import {
   rateLimited,
@@ -22,7 +22,7 @@ const CHANGE_LIMIT = { limit: 6, windowMs: 15 * 60_000 };
 
 /**
  * Changes the password of the signed-in user after checking the current one, and
- * revokes every OTHER session of the user (SECURITY item 5): whoever else held one is
+ * revokes every OTHER session of the user (docs/SECURITY.md §5): whoever else held one is
  * signed out, the device that made the change stays signed in.
  *
  * @example

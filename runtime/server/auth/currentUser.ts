@@ -1,12 +1,14 @@
 import { eq, inArray } from 'drizzle-orm';
 import { type AppDatabase, tenantScope, tenants, units, users } from '../../db/index.ts';
-import type { SessionActor } from '../trpc/context.ts';
+import type { SessionActor } from '../core/sessionActor.ts';
 
 export interface CurrentUser {
   id: string;
   email: string;
   displayName: string;
   kind: 'citizen' | 'staff';
+  /** False until a citizen opens the link mailed at sign-up (docs/SECURITY.md §50). */
+  emailConfirmed: boolean;
   roles: SessionActor['roles'];
   /** The units of the user's memberships. */
   units: Array<{ id: string; code: string; name: string }>;
@@ -33,12 +35,14 @@ export async function currentUser(
       email: users.email,
       displayName: users.displayName,
       kind: users.kind,
+      emailConfirmedAt: users.emailConfirmedAt,
       tenant: { id: tenants.id, slug: tenants.slug, name: tenants.name },
     })
     .from(users)
     .innerJoin(tenants, eq(tenants.id, users.tenantId))
     .where(scope.where(users, eq(users.id, session.userId)));
   if (!row) return null;
+  const { emailConfirmedAt, ...identity } = row;
   const memberUnits =
     session.unitIds.length === 0
       ? []
@@ -48,7 +52,8 @@ export async function currentUser(
           .where(scope.where(units, inArray(units.id, session.unitIds)))
           .orderBy(units.code);
   return {
-    ...row,
+    ...identity,
+    emailConfirmed: emailConfirmedAt !== null,
     roles: session.roles,
     units: memberUnits,
     coveredUnitCodes: session.unitCodes,

@@ -1,13 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { type AppDatabase, tenantScope, users } from '../../db/index.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
 import { USER_NOT_FOUND } from './authErrors.ts';
 import { revokeUserSessions } from './sessionQueries.ts';
 
 /**
  * Disables an account and revokes all its sessions, inside the caller's transaction
- * (SECURITY item 5): its open tabs are signed out at their next request, and login
+ * (docs/SECURITY.md §5): its open tabs are signed out at their next request, and login
  * refuses it with the usual generic answer. Disabling twice is harmless (the first
  * `disabled_at` stays). The caller (the admin feature) writes the audit row, as it
  * knows who acted, and after the commit calls `deps.forgetSessions` so its own process's

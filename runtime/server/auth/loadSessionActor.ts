@@ -1,5 +1,5 @@
 import type { ExecuteSql } from '../../db/index.ts';
-import type { SessionActor } from '../trpc/context.ts';
+import type { SessionActor } from '../core/sessionActor.ts';
 import { TOUCH_INTERVAL_S } from './sessionPolicy.ts';
 
 /**

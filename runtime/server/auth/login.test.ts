@@ -53,6 +53,7 @@ describe('auth.login', () => {
       email: auth.world.accounts.agent.email,
       displayName: 'Antoine Agent',
       kind: 'staff',
+      emailConfirmed: true,
       roles: ['agent'],
       units: [
         { id: auth.world.unitIds.ccas, code: 'ccas', name: 'Centre communal d’action sociale' },

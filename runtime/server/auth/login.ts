@@ -1,8 +1,8 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { AppDatabase } from '../../db/index.ts';
-import { recordAudit, userRef } from '../audit/recordAudit.ts';
-import type { SessionActor } from '../trpc/context.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import { recordAudit, userRef } from '../audit/index.ts';
+import type { DomainError } from '../core/domainError.ts';
+import type { SessionActor } from '../core/sessionActor.ts';
 import {
   type Account,
   clearFailedLogins,
@@ -39,7 +39,7 @@ function blocker(account: Account, now: Date): Refusal | null {
 }
 
 /**
- * Checks a password and opens a new session (SECURITY items 2, 4, 20). Every refusal
+ * Checks a password and opens a new session (docs/SECURITY.md §2, 4, 20). Every refusal
  * returns `INVALID_CREDENTIALS` after one argon2 verification — against the decoy hash
  * when there is no usable account — so neither the answer nor its timing tells an
  * unknown email from a wrong password or a locked account. The 6th wrong password in a

@@ -1,12 +1,12 @@
 import type { AppDatabase } from '../../db/index.ts';
-import { recordAudit, userRef } from '../audit/recordAudit.ts';
-import type { SessionActor } from '../trpc/context.ts';
+import { recordAudit, userRef } from '../audit/index.ts';
+import type { SessionActor } from '../core/sessionActor.ts';
 import type { AuthRequest } from './authRequest.ts';
 import { revokeSession } from './sessionQueries.ts';
 
 /**
  * Revokes the current session in the database, so the old cookie replayed later is
- * refused (SECURITY item 4); clearing the cookie is the procedure's job.
+ * refused (docs/SECURITY.md §4); clearing the cookie is the procedure's job.
  *
  * @example
  * if (ctx.session) await logout(db, ctx.session, request);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { err, ok, type Result } from '../../../shared/result.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
@@ -33,7 +33,7 @@ const weak = (message: string) =>
   err<DomainError>({ code: 'WEAK_PASSWORD', message, fieldErrors: { password: [message] } });
 
 /**
- * Checks a new password against the policy (SECURITY item 3, ASVS 2.1): 12 to 128
+ * Checks a new password against the policy (docs/SECURITY.md §3, ASVS 2.1): 12 to 128
  * characters, not a common password, not the user's own email or name. Length counts
  * characters, not bytes, and nothing else is imposed (no "one digit, one capital"), so
  * a long pasted passphrase is welcome.

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-describe('rate limits on credentials (SECURITY item 1)', () => {
+describe('rate limits on credentials (docs/SECURITY.md §1)', () => {
   it('answers 30 logins from one IP within 15 s with 429 + Retry-After; other IPs pass', async () => {
     const attacker = server.client({ ip: nextTestIp() });
     const statuses: number[] = [];

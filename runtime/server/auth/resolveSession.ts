@@ -1,5 +1,5 @@
 import { type Database, sqlExecutorFor } from '../../db/index.ts';
-import type { SessionActor } from '../trpc/context.ts';
+import type { SessionActor } from '../core/sessionActor.ts';
 import { loadSessionActor } from './loadSessionActor.ts';
 import type { SessionCache } from './sessionCache.ts';
 import { SESSION_COOKIE } from './sessionPolicy.ts';

@@ -1,5 +1,5 @@
 import type { Database, Unlisten } from '../../db/index.ts';
-import type { SessionActor } from '../trpc/sessionActor.ts';
+import type { SessionActor } from '../core/sessionActor.ts';
 import { ACCESS_CHANNEL, type AccessChange, parseAccessChange } from './accessChanges.ts';
 import type { LiveSession } from './loadSessionActor.ts';
 
@@ -38,7 +38,7 @@ export interface SessionCache {
 
 /**
  * Resolved sessions kept a few seconds per process, so a request costs no session query
- * (the heaviest statement of a submit, DESIGN.md §7). Safe because every revocation,
+ * (the heaviest statement of a submit, docs/CONTRIBUTING.md, « Benchmarks »). Safe because every revocation,
  * account disable, membership or unit change is notified by PostgreSQL at commit to
  * every process (`forget`); a lookup that raced such a change is not kept
  * (`generation`), and only live sessions are cached, so random tokens take no room.

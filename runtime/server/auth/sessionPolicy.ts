@@ -1,4 +1,4 @@
-import { type CookieOptions, serializeCookie } from '../http/cookies.ts';
+import { type CookieOptions, serializeCookie } from '../core/cookies.ts';
 
 /** The session cookie. `__Host-`: Secure, Path=/ and no Domain, so no subdomain can set it. */
 export const SESSION_COOKIE = '__Host-guichet_session';
@@ -10,12 +10,12 @@ export interface SessionPolicy {
   idleTimeoutS: number;
   /** Ends the session this long after login, however active. */
   absoluteS: number;
-  /** Staff cookies are never sent on cross-site navigation (SECURITY item 4). */
+  /** Staff cookies are never sent on cross-site navigation (docs/SECURITY.md §4). */
   sameSite: CookieOptions['sameSite'];
 }
 
 /**
- * Lifetimes per account kind (SECURITY item 5). Staff: 30 min idle, 12 h in all — a
+ * Lifetimes per account kind (docs/SECURITY.md §5). Staff: 30 min idle, 12 h in all — a
  * working day, then a fresh login. Citizens: 2 h idle (long forms, documents to find)
  * and 24 h in all; `Lax` so a link from a mail to their dossier opens signed in.
  */

@@ -1,6 +1,5 @@
 import type { TransactionSql } from 'postgres';
-import { EFFECT_QUEUES, effectIdOf, effectKeyOf } from '../effects/effectJob.ts';
-import { PGBOSS_SCHEMA } from '../effects/jobSchema.ts';
+import { EFFECT_QUEUES, effectIdOf, effectKeyOf, PGBOSS_SCHEMA } from '../effects/index.ts';
 import type { BenchDraft } from './seedBenchDrafts.ts';
 
 /**

@@ -10,7 +10,7 @@ import {
 import type { BenchDraft } from './seedBenchDrafts.ts';
 
 /**
- * The baseline of DESIGN.md §7: the writes of a submit as bare SQL on postgres.js, in ONE
+ * The baseline of docs/CONTRIBUTING.md, « Benchmarks »: the writes of a submit as bare SQL on postgres.js, in ONE
  * transaction, and nothing else — no HTTP, no session lookup, no engine, no ORM:
  * lock the dossier, take the reference from the tenant's sequence as the server does
  * (before the update, which stores it), update the dossier, insert the event, insert

@@ -1,5 +1,4 @@
-import { SESSION_COOKIE } from '../auth/sessionPolicy.ts';
-import { sessionIdFromToken } from '../auth/sessionToken.ts';
+import { SESSION_COOKIE, sessionIdFromToken } from '../auth/index.ts';
 import { createTestClient } from '../testing/testClient.ts';
 import type { CitizenSession } from './submitOverHttp.ts';
 

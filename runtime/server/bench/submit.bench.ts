@@ -1,7 +1,7 @@
 /**
- * `npm run bench:submit`: submitting a dossier against PostgreSQL itself (DESIGN.md §7:
+ * `npm run bench:submit`: submitting a dossier against PostgreSQL itself (docs/CONTRIBUTING.md, « Benchmarks »:
  * at 16 concurrent clients, throughput at least half of a raw SQL baseline doing the
- * same writes, p99 under 50 ms). PostgreSQL only: it reads DATABASE_URL (default
+ * same writes, and a p99 within 1.5× the baseline's). PostgreSQL only: it reads DATABASE_URL (default
  * postgres://postgres@127.0.0.1:5432/test), creates a scratch database, runs the real
  * server in this process on a loopback port, and drops the database at the end.
  *
@@ -34,7 +34,12 @@ const ROUNDS = 5;
 /** 16 × 25 × 5 = 2,000 measured submits per side. */
 const PER_ROUND_PER_CLIENT = 25;
 const TARGET_RATIO = 0.5;
-const TARGET_P99_MS = 50;
+/**
+ * The server's p99 at most this many times the baseline's: an absolute bound (50 ms
+ * once) measured the machine more than the server — on these shared 2-core machines the
+ * raw baseline's own p99 ranges from 40 to 150 ms between runs.
+ */
+const TARGET_P99_RATIO = 1.5;
 
 const baseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const log = (line: string) => console.log(line);
@@ -139,13 +144,14 @@ function report(
   }
   const ratio = server.perSecond / raw.perSecond;
   const ratioOk = ratio >= TARGET_RATIO;
-  const p99Ok = server.p99 < TARGET_P99_MS;
+  const p99Ratio = server.p99 / raw.p99;
+  const p99Ok = p99Ratio <= TARGET_P99_RATIO;
   const errorsOk = [server, raw, diagnostic, unprepared].every((side) => side.errors === 0);
   log(
     `\nratio server / raw: ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}) ${ratioOk ? 'met' : 'MISSED'}`,
   );
   log(
-    `server p99: ${server.p99.toFixed(1)} ms (target < ${TARGET_P99_MS} ms) ${p99Ok ? 'met' : 'MISSED'}`,
+    `server p99: ${server.p99.toFixed(1)} ms, ${p99Ratio.toFixed(2)} × the baseline's ${raw.p99.toFixed(1)} ms (target ≤ ${TARGET_P99_RATIO} ×) ${p99Ok ? 'met' : 'MISSED'}`,
   );
   const step = (a: SideResult, b: SideResult) => (a.perSecond / b.perSecond).toFixed(2);
   log(

@@ -1,5 +1,5 @@
 import type { AppDatabase } from '../../db/types.ts';
-import { recordAudit, userRef } from '../audit/recordAudit.ts';
+import { recordAudit, userRef } from '../audit/index.ts';
 import type { DemarcheServiceContext } from './serviceContext.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { StoredDefinition } from '../../db/schema/demarches.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
 import { auditDemarche } from './auditDemarche.ts';
 import { demarcheErrors } from './demarcheErrors.ts';
 import { findUnitIdByCode, insertDemarche } from './demarcheQueries.ts';

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../../shared/analysis/index.ts';
 import type { DefinitionProblem } from '../../../shared/definition/index.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
 
 /**
  * Every failure of the démarches feature, as a domain error: a stable code the designer

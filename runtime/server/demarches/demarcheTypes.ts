@@ -107,4 +107,6 @@ export interface PublishedDemarche extends PublishedDemarcheSummary {
   computed: Array<{ field: string; expression: unknown }>;
   /** Static choice lists only: table and URL sources are resolved by the server. */
   dataSources: Array<{ id: string; options: Array<{ value: string; label: string }> }>;
+  /** Visitors without an account may file a dossier (`access.anonymous`). */
+  anonymous: boolean;
 }

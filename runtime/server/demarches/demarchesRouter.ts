@@ -1,5 +1,4 @@
-import { unwrap } from '../trpc/domainError.ts';
-import { publicProcedure, router, staffProcedure } from '../trpc/trpc.ts';
+import { publicProcedure, router, staffProcedure, unwrap } from '../trpc/index.ts';
 import { createDemarche } from './createDemarche.ts';
 import { deleteDraft } from './deleteDraft.ts';
 import { demarcheInputs } from './demarcheInputs.ts';

@@ -2,7 +2,7 @@ import { err, ok, type Result } from '../../../shared/result.ts';
 import type { StoredDefinition } from '../../db/schema/demarches.ts';
 import type { TenantScope } from '../../db/tenancy/tenantScope.ts';
 import type { AppDatabase } from '../../db/types.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
 import { demarcheErrors } from './demarcheErrors.ts';
 import { findDemarche } from './demarcheQueries.ts';
 import type { DiffSide, VersionDiff } from './demarcheTypes.ts';

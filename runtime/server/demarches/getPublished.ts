@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { tenantScope } from '../../db/tenancy/tenantScope.ts';
 import type { AppDatabase } from '../../db/types.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
 import { findLatestPublishedBySlug, findTenantBySlug } from './catalogQueries.ts';
 import { demarcheErrors } from './demarcheErrors.ts';
 import type { PublishedDemarche } from './demarcheTypes.ts';
@@ -45,5 +45,6 @@ export async function getPublished(
         ? [{ id: source.id, options: source.options }]
         : [],
     ),
+    anonymous: definition.access?.anonymous === true,
   });
 }

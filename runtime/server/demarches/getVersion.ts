@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
 import { demarcheErrors } from './demarcheErrors.ts';
 import { demarcheExists } from './demarcheQueries.ts';
 import type { PublishedVersion } from './demarcheTypes.ts';

@@ -14,7 +14,7 @@ export function initialDraft(options: {
   ownerUnit?: string | undefined;
 }): DemarcheDefinition {
   return {
-    version: 1,
+    version: 2,
     meta: {
       slug: options.slug,
       title: options.title,

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { StoredDefinition } from '../../db/schema/demarches.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
 import { auditDemarche } from './auditDemarche.ts';
 import { checkDefinition } from './checkDefinition.ts';
 import { demarcheErrors } from './demarcheErrors.ts';
@@ -9,16 +9,22 @@ import type { VersionSummary } from './demarcheTypes.ts';
 import { diffDefinitions } from './diffDefinitions.ts';
 import type { DemarcheServiceContext } from './serviceContext.ts';
 import { isUniqueViolation } from './sqlState.ts';
+import { tableDiagnostics } from './tableDiagnostics.ts';
 import { toVersionSummary } from './toVersionSummary.ts';
+import { unitDiagnostics } from './unitDiagnostics.ts';
 import { findVersion, insertVersion } from './versionQueries.ts';
+import { webhookDiagnostics } from './webhookDiagnostics.ts';
 
 /**
  * Publishes the draft as the next immutable version, in one transaction with its audit
  * row. Refused, with nothing written, when:
  * - the draft moved on since the admin looked (`revision`): STALE_REVISION — they must
  *   not publish something they have not seen;
- * - it does not load or lint clean: INVALID_DEFINITION, problems and diagnostics in
- *   `details`, each with a pointer the designer can highlight;
+ * - it does not load or lint clean, or a webhook effect calls an address delivery would
+ *   refuse (`webhookDiagnostics`): INVALID_DEFINITION, problems and diagnostics in
+ *   `details`, each with a pointer the designer can highlight; so is a unit code no unit
+ *   of the tenant has (`unitDiagnostics`), and a reference table it has not imported
+ *   (`tableDiagnostics`);
  * - it is identical to the latest version (a double click): ALREADY_PUBLISHED.
  * The version number is the latest plus one; under two concurrent publishes the primary
  * key lets one in and the other gets CONFLICT, never two versions with one number.
@@ -43,9 +49,18 @@ export async function publishDemarche(
       if (row.draftRevision !== input.revision) {
         return err(demarcheErrors.staleRevision(row.draftRevision));
       }
-      const check = checkDefinition(row.draft, row);
-      if (!check.publishable || !check.definition) {
-        return err(demarcheErrors.invalidDefinition(check.problems, check.diagnostics));
+      const check = checkDefinition(row.draft, row, ctx.now);
+      // Webhook hosts are looked up here, like the worker does before each delivery.
+      const hooks = check.definition ? await webhookDiagnostics(check.definition) : [];
+      const unknownUnits = check.definition
+        ? [
+            ...(await unitDiagnostics(tx, ctx.scope, check.definition)),
+            ...(await tableDiagnostics(tx, ctx.scope, check.definition)),
+          ]
+        : [];
+      if (!check.publishable || !check.definition || hooks.length + unknownUnits.length > 0) {
+        const diagnostics = [...check.diagnostics, ...hooks, ...unknownUnits];
+        return err(demarcheErrors.invalidDefinition(check.problems, diagnostics));
       }
       const definition = check.definition as unknown as StoredDefinition;
       const latest = await findVersion(tx, ctx.scope, row.id);

@@ -7,9 +7,9 @@ describe('readStoredDefinition', () => {
   it('brings a version published in an older format to the current one', () => {
     const { version: _version, routing: _routing, ...older } = structuredClone(socialAidDefinition);
     const read = readStoredDefinition(older as unknown as StoredDefinition, 'aide v1');
-    expect(read.version).toBe(1);
+    expect(read.version).toBe(2);
     expect(read.routing).toEqual([]);
-    expect(read.workflow).toEqual(socialAidDefinition.workflow);
+    expect(read.workflow).toEqual({ ...socialAidDefinition.workflow, layout: { positions: {} } });
   });
 
   it('returns a current definition as it is', () => {

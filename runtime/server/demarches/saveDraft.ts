@@ -1,10 +1,11 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { StoredDefinition } from '../../db/schema/demarches.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
 import { checkDefinition } from './checkDefinition.ts';
 import { demarcheErrors } from './demarcheErrors.ts';
 import { findDemarche, updateDraftIfRevision } from './demarcheQueries.ts';
 import type { SavedDraft } from './demarcheTypes.ts';
+import { draftInCurrentFormat } from './draftInCurrentFormat.ts';
 import type { DemarcheServiceContext } from './serviceContext.ts';
 
 /** Largest draft stored, as UTF-8 JSON: far above any real démarche, far below abuse. */
@@ -34,8 +35,9 @@ export async function saveDraft(
 ): Promise<Result<SavedDraft, DomainError>> {
   const bytes = Buffer.byteLength(JSON.stringify(input.draft), 'utf8');
   if (bytes > MAX_DRAFT_BYTES) return err(demarcheErrors.draftTooLarge(bytes, MAX_DRAFT_BYTES));
+  const draft = draftInCurrentFormat(input.draft);
   const saved = await ctx.db.transaction(async (tx) => {
-    const updated = await updateDraftIfRevision(tx, ctx.scope, { ...input, now: ctx.now });
+    const updated = await updateDraftIfRevision(tx, ctx.scope, { ...input, draft, now: ctx.now });
     if (updated) return ok(updated);
     const current = await findDemarche(tx, ctx.scope, input.id);
     return err(
@@ -44,7 +46,7 @@ export async function saveDraft(
   });
   if (!saved.ok) return saved;
   // Checked after the commit: validation is CPU work that must not hold the row lock.
-  const { definition: _loaded, ...check } = checkDefinition(input.draft, saved.value);
+  const { definition: _loaded, ...check } = checkDefinition(draft, saved.value, ctx.now);
   return ok({
     draftRevision: saved.value.draftRevision,
     updatedAt: saved.value.updatedAt.toISOString(),

@@ -1,6 +1,7 @@
 import { type TenantScope, tenantScope } from '../../db/tenancy/tenantScope.ts';
 import type { AppDatabase } from '../../db/types.ts';
-import type { Context, SessionActor } from '../trpc/context.ts';
+import type { SessionActor } from '../core/sessionActor.ts';
+import type { Context } from '../trpc/index.ts';
 
 /**
  * What a staff service of this feature works with: the database, the tenant every query

@@ -1,5 +1,5 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
 import { checkDefinition } from './checkDefinition.ts';
 import { demarcheErrors } from './demarcheErrors.ts';
 import { findDemarche } from './demarcheQueries.ts';
@@ -20,6 +20,6 @@ export async function validateDraft(
 ): Promise<Result<DefinitionCheck, DomainError>> {
   const row = await findDemarche(ctx.db, ctx.scope, id);
   if (!row) return err(demarcheErrors.notFound());
-  const { definition: _loaded, ...check } = checkDefinition(row.draft, row);
+  const { definition: _loaded, ...check } = checkDefinition(row.draft, row, ctx.now);
   return ok(check);
 }

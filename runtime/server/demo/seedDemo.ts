@@ -1,20 +1,69 @@
 import { eq } from 'drizzle-orm';
-import { socialAidDefinition } from '../../../shared/testing/socialAidDefinition.ts';
+import type { DemarcheDefinition } from '../../../shared/definition/index.ts';
+import { loadTemplate } from '../../../templates/index.ts';
 import { memberships, users } from '../../db/schema/people.ts';
 import { tenants, units } from '../../db/schema/tenants.ts';
 import type { AppDatabase } from '../../db/types.ts';
-import { hashPassword } from '../auth/password.ts';
+import { hashPassword } from '../auth/index.ts';
 import { insertPublishedDemarche } from './insertPublishedDemarche.ts';
 
 export const DEMO_TENANT = 'demo';
 
+/**
+ * The demo tenant's units, parents first: the commune's social-action centre, a small
+ * union confederation (regional unions over local unions) for the membership template,
+ * and the Département's solidarity offices (MDS) for the APA template; their routing
+ * rules name these codes.
+ */
+export const DEMO_UNITS = [
+  { code: 'ccas', name: 'Centre communal d’action sociale', parent: null },
+  { code: 'ccas-familles', name: 'Pôle familles', parent: 'ccas' },
+  { code: 'confederation', name: 'Confédération syndicale', parent: null },
+  { code: 'ur-ara', name: 'Union régionale Auvergne-Rhône-Alpes', parent: 'confederation' },
+  { code: 'ul-lyon-sante', name: 'Syndicat santé de Lyon', parent: 'ur-ara' },
+  { code: 'ul-lyon-industrie', name: 'Syndicat de l’industrie de Lyon', parent: 'ur-ara' },
+  { code: 'ur-idf', name: 'Union régionale Île-de-France', parent: 'confederation' },
+  { code: 'ul-paris-sante', name: 'Syndicat santé de Paris', parent: 'ur-idf' },
+  { code: 'ul-paris-services', name: 'Syndicat des services de Paris', parent: 'ur-idf' },
+  { code: 'mds-centre', name: 'Maison départementale des solidarités — Centre', parent: null },
+  { code: 'mds-villeurbanne', name: 'MDS de Villeurbanne', parent: 'mds-centre' },
+  { code: 'mds-lyon-est', name: 'MDS de Lyon Est', parent: 'mds-centre' },
+] as const;
+
 /** Demo accounts of the local demo tenant only; printed at start-up. */
 export const DEMO_ACCOUNTS = [
-  { email: 'admin@demo.guichet.localhost', role: 'admin', kind: 'staff', name: 'Alice Admin' },
-  { email: 'agent@demo.guichet.localhost', role: 'agent', kind: 'staff', name: 'Antoine Agent' },
+  {
+    email: 'admin@demo.guichet.localhost',
+    role: 'admin',
+    unit: null,
+    kind: 'staff',
+    name: 'Alice Admin',
+  },
+  {
+    email: 'agent@demo.guichet.localhost',
+    role: 'agent',
+    unit: 'ccas',
+    kind: 'staff',
+    name: 'Antoine Agent',
+  },
+  {
+    email: 'syndicat@demo.guichet.localhost',
+    role: 'agent',
+    unit: 'ul-lyon-sante',
+    kind: 'staff',
+    name: 'Sofia Syndicat',
+  },
+  {
+    email: 'mds@demo.guichet.localhost',
+    role: 'supervisor',
+    unit: 'mds-villeurbanne',
+    kind: 'staff',
+    name: 'Marc Solidarités',
+  },
   {
     email: 'citoyen@demo.guichet.localhost',
     role: null,
+    unit: null,
     kind: 'citizen',
     name: 'Claire Citoyenne',
   },
@@ -22,9 +71,12 @@ export const DEMO_ACCOUNTS = [
 
 export const DEMO_PASSWORD = 'Démonstration du guichet 2026';
 
+/** Templates published in the demo tenant; its units are the ones they expect. */
+export const DEMO_TEMPLATES = ['aide-sociale', 'adhesion-syndicale', 'apa-domicile'] as const;
+
 /**
  * Creates the demo tenant on first start: a unit tree, one account per role and the
- * social-aid démarche published. Does nothing when the tenant exists, so restarts keep
+ * `DEMO_TEMPLATES` published from the template catalogue. Does nothing when the tenant exists, so restarts keep
  * whatever was done in the demo.
  *
  * @example
@@ -33,6 +85,7 @@ export const DEMO_PASSWORD = 'Démonstration du guichet 2026';
 export async function seedDemo(db: AppDatabase): Promise<boolean> {
   const existing = await db.select().from(tenants).where(eq(tenants.slug, DEMO_TENANT));
   if (existing.length > 0) return false;
+  const definitions = DEMO_TEMPLATES.map(templateDefinition);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const [tenant] = await tx
@@ -40,13 +93,15 @@ export async function seedDemo(db: AppDatabase): Promise<boolean> {
       .values({ slug: DEMO_TENANT, name: 'Commune de démonstration' })
       .returning();
     const tenantId = tenant!.id;
-    const [ccas] = await tx
-      .insert(units)
-      .values({ tenantId, code: 'ccas', name: 'Centre communal d’action sociale' })
-      .returning();
-    await tx
-      .insert(units)
-      .values({ tenantId, code: 'ccas-familles', name: 'Pôle familles', parentId: ccas!.id });
+    const unitIds = new Map<string, string>();
+    for (const unit of DEMO_UNITS) {
+      const parentId = unit.parent === null ? null : (unitIds.get(unit.parent) ?? null);
+      const [row] = await tx
+        .insert(units)
+        .values({ tenantId, code: unit.code, name: unit.name, parentId })
+        .returning();
+      unitIds.set(unit.code, row!.id);
+    }
     for (const account of DEMO_ACCOUNTS) {
       const [user] = await tx
         .insert(users)
@@ -56,6 +111,8 @@ export async function seedDemo(db: AppDatabase): Promise<boolean> {
           displayName: account.name,
           kind: account.kind,
           passwordHash,
+          // Printed accounts are ours: confirmed, so the demo citizen can submit at once.
+          emailConfirmedAt: new Date(),
         })
         .returning();
       if (account.role) {
@@ -63,11 +120,22 @@ export async function seedDemo(db: AppDatabase): Promise<boolean> {
           tenantId,
           userId: user!.id,
           role: account.role,
-          unitId: account.role === 'admin' ? null : ccas!.id,
+          unitId: account.unit === null ? null : (unitIds.get(account.unit) ?? null),
         });
       }
     }
-    await insertPublishedDemarche(tx, tenantId, socialAidDefinition);
+    for (const definition of definitions) await insertPublishedDemarche(tx, tenantId, definition);
   });
   return true;
+}
+
+/** A shipped template that does not load is a bug of this build: fail the start loudly. */
+function templateDefinition(slug: string): DemarcheDefinition {
+  const loaded = loadTemplate(slug);
+  if (loaded.ok) return loaded.value;
+  const reason =
+    loaded.error.code === 'UNKNOWN_TEMPLATE'
+      ? 'not in the catalogue'
+      : loaded.error.problems.map((problem) => `${problem.pointer}: ${problem.message}`).join('; ');
+  throw new Error(`guichet: demo template ${slug} does not load: ${reason}`);
 }

@@ -1,8 +1,8 @@
 import type { Result } from '../../../shared/result.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
+import type { EnqueueEffects } from '../core/enqueuePort.ts';
 import { auditDenial } from './auditDenial.ts';
 import type { DossierContext } from './dossierContext.ts';
-import type { EnqueueEffects } from './enqueuePort.ts';
 import { fireTransition } from './fireTransition.ts';
 import { inTransaction } from './inTransaction.ts';
 import { checkJsonLimits } from './jsonLimits.ts';

@@ -1,10 +1,10 @@
-import { recordSessionAudit } from '../audit/recordAudit.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import { recordSessionAudit } from '../audit/index.ts';
+import type { DomainError } from '../core/domainError.ts';
 import type { DossierContext } from './dossierContext.ts';
 import type { DossierLoadError } from './loadDossier.ts';
 
 /**
- * Audits a refused access to a dossier that exists (SECURITY §20): the engine's
+ * Audits a refused access to a dossier that exists (docs/SECURITY.md §20): the engine's
  * NOT_ALLOWED, or a dossier the caller may not see (answered NOT_FOUND). Written after
  * the refused transaction rolled back, so the denial is kept. A random id leaves no row:
  * there is no object to name.

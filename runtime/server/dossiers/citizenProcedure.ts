@@ -1,5 +1,5 @@
 import { TRPCError } from '@trpc/server';
-import { authedProcedure } from '../trpc/trpc.ts';
+import { authedProcedure } from '../trpc/index.ts';
 
 /**
  * A signed-in citizen: opening dossiers and listing one's own is what applicants do;

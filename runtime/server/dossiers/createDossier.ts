@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { dossierEvents, dossiers, PRIORITY_RANKS } from '../../db/index.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
 import type { DossierContext } from './dossierContext.ts';
 import { type DossierView, dossierView } from './dossierView.ts';
 import { loadLatestVersion } from './publishedDefinition.ts';

@@ -1,5 +1,5 @@
 import type { StateKind } from '../../../shared/definition/types.ts';
-import type { SessionActor } from '../trpc/context.ts';
+import type { SessionActor } from '../core/sessionActor.ts';
 
 /** Who reads: the applicant, a staff member, or nobody (the dossier stays invisible). */
 export type Reader = 'applicant' | 'staff' | null;
@@ -15,7 +15,7 @@ export type Reader = 'applicant' | 'staff' | null;
  * A draft is the citizen's own unfinished work: no staff member sees it before it is
  * submitted (data minimisation), which also keeps half-typed data out of agent queues.
  * Callers answer NOT_FOUND when this returns null, exactly as for a random id
- * (SECURITY §7): a dossier one may not read does not exist for them.
+ * (docs/SECURITY.md §7): a dossier one may not read does not exist for them.
  *
  * @example
  * if (readerOf(session, row, kind) === null) return err(dossierNotFound());

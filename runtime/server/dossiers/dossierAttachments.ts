@@ -16,7 +16,7 @@ export interface AttachmentSummary {
 
 /**
  * The files of a dossier the caller may already read, oldest first, each with what the
- * virus scanner said (SECURITY §16): an infected file stays listed, flagged, so the
+ * virus scanner said (docs/SECURITY.md §16): an infected file stays listed, flagged, so the
  * applicant and the agents know it was blocked and why the piece is missing.
  *
  * @example

@@ -1,6 +1,8 @@
 import { type Actor, SYSTEM_ACTOR } from '../../../shared/engine/index.ts';
 import type { AppDatabase } from '../../db/index.ts';
-import type { Context, SessionActor } from '../trpc/context.ts';
+import type { SessionActor } from '../core/sessionActor.ts';
+import type { UrlSources } from '../core/urlSources.ts';
+import type { Context } from '../trpc/index.ts';
 import type { UnitCatalog } from './unitCatalog.ts';
 
 /**
@@ -15,6 +17,8 @@ export interface DossierContext {
   requestId: string;
   /** The tenants' unit codes, which routing checks (`deps.units`). */
   units: UnitCatalog;
+  /** `url` data sources the sourced fields are checked against (`deps.urlSources`). */
+  urlSources?: UrlSources;
 }
 
 /**
@@ -28,6 +32,7 @@ export function dossierContextOf(ctx: Context & { session: SessionActor }): Doss
     now: ctx.deps.clock(),
     requestId: ctx.requestId,
     units: ctx.deps.units,
+    urlSources: ctx.deps.urlSources,
   };
 }
 

@@ -1,11 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { dossierEvents, users } from '../../db/index.ts';
-import { recordSessionAudit } from '../audit/recordAudit.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import { recordSessionAudit } from '../audit/index.ts';
+import type { DomainError } from '../core/domainError.ts';
 import { auditDenial } from './auditDenial.ts';
 import type { DossierContext } from './dossierContext.ts';
 import { loadDossier } from './loadDossier.ts';
+import { isStaffOnlyEvent } from './staffOnlyEvents.ts';
 
 /** One line of a dossier's timeline. */
 export interface HistoryEntry {
@@ -26,7 +27,8 @@ export interface HistoryEntry {
 }
 
 /**
- * The events of a dossier in order, for whoever may read it (as `get`), with labels
+ * The events of a dossier in order, for whoever may read it (as `get`; its applicant
+ * without the staff-only ones, docs/SECURITY.md §41), with labels
  * from the dossier's own version and actors' display names. A staff member's read is
  * audited like `get`.
  *
@@ -70,8 +72,11 @@ export async function dossierHistory(
       object: `dossier:${row.id}`,
     });
   }
+  // The applicant never sees the staff's own events, not even that one exists (§41).
+  const shown =
+    reader === 'staff' ? events : events.filter((event) => !isStaffOnlyEvent(event.type));
   return ok(
-    events.map((event) => {
+    shown.map((event) => {
       const { transition, from, to, input: given, changes, ...details } = event.payload;
       return {
         seq: event.seq,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Input schemas of the dossier procedures. All strict (SECURITY §10): a client sending
+ * Input schemas of the dossier procedures. All strict (docs/SECURITY.md §10): a client sending
  * `state`, `tenantId`, `assigneeId` or any other key the procedure does not take gets
  * BAD_REQUEST and nothing is written.
  */
@@ -19,6 +19,11 @@ export const createInput = z.strictObject({
 export const byIdInput = z.strictObject({ id: dossierId });
 
 export const saveDraftInput = z.strictObject({ id: dossierId, data: jsonObject, revision });
+
+export const checkPageInput = z.strictObject({
+  id: dossierId,
+  page: z.string().min(1).max(100),
+});
 
 export const submitInput = z.strictObject({
   id: dossierId,

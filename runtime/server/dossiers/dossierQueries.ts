@@ -118,6 +118,23 @@ export const updateSubmittedSnapshot = fixedStatement<
   { id: dossiers.id },
 );
 
+/**
+ * Replaces the form data of a dossier whose transition `writes` into it (an opinion, an
+ * amount granted). Sent in the transition's batch, under its row lock, only then:
+ * rewriting an unchanged jsonb would cost its whole size again (`snapshotColumns`).
+ */
+export const updateDossierData = fixedStatement<
+  DossierKey & { data: Record<string, unknown> },
+  { id: string }
+>(
+  build
+    .update(dossiers)
+    .set({ data: placeholderFor(dossiers.data, 'data') })
+    .where(byId)
+    .returning({ id: dossiers.id }),
+  { id: dossiers.id },
+);
+
 /** Appends a `transition` event; the chain trigger gives its `seq`. */
 export const insertTransitionEvent = fixedStatement<
   {

@@ -30,6 +30,7 @@ export function toSnapshot(row: DossierRow): DossierSnapshot {
     createdAt: row.createdAt.toISOString(),
     enteredStateAt: row.enteredStateAt.toISOString(),
     dueAt: row.dueAt?.toISOString() ?? null,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
   };
 }
 

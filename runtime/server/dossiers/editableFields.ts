@@ -1,5 +1,5 @@
 import type { Role, StateDefinition } from '../../../shared/definition/types.ts';
-import type { SessionActor } from '../trpc/context.ts';
+import type { SessionActor } from '../core/sessionActor.ts';
 
 /** `'*'`: every field; otherwise the top-level field names the caller may change. */
 export type EditableFields = '*' | ReadonlySet<string>;

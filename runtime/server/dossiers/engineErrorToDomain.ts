@@ -1,6 +1,7 @@
 import type { DemarcheDefinition } from '../../../shared/definition/types.ts';
 import type { EngineError, FieldErrors, GuardFailure } from '../../../shared/engine/index.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import { TRANSITION_RULE } from '../../../shared/engine/index.ts';
+import type { DomainError } from '../core/domainError.ts';
 
 /**
  * The one place engine errors become what users read: the stable code is kept (the
@@ -35,9 +36,20 @@ export function engineErrorToDomain(
     case 'GUARD_FAILED':
       return {
         code: error.code,
-        message: `« ${label(definition, error.transition)} » est impossible tant que ces conditions ne sont pas remplies.`,
+        // The admin's own sentence (`guardMessage`) says why better than a generic one.
+        // A failing rule of the transition carries its own sentence, the guard its own.
+        message:
+          error.failures.find((failure) => failure.rule === TRANSITION_RULE)?.message ??
+          guardMessage(definition, error.transition) ??
+          `« ${label(definition, error.transition)} » est impossible tant que ces conditions ne sont pas remplies.`,
         fieldErrors: failuresByField(error.failures),
         details: { transition: error.transition, failures: error.failures },
+      };
+    case 'GUARD_BROKEN':
+      return {
+        code: error.code,
+        message: `« ${label(definition, error.transition)} » est indisponible : sa condition est mal écrite dans la version publiée de la démarche. Prévenez l’administrateur de la démarche.`,
+        details: { transition: error.transition },
       };
     case 'INVALID_INPUT':
       return {
@@ -70,6 +82,10 @@ export function staleRevision(expected: number, actual: number): DomainError {
 
 function label(definition: DemarcheDefinition, transition: string): string {
   return definition.workflow.transitions.find((t) => t.id === transition)?.label ?? transition;
+}
+
+function guardMessage(definition: DemarcheDefinition, transition: string): string | undefined {
+  return definition.workflow.transitions.find((t) => t.id === transition)?.guardMessage;
 }
 
 /** `/revenuMensuel` → `revenuMensuel`, the key format of form field errors. */

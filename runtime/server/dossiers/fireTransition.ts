@@ -2,15 +2,19 @@ import type { DemarcheDefinition } from '../../../shared/definition/types.ts';
 import { apply } from '../../../shared/engine/index.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { type AppTransaction, nextReference } from '../../db/index.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
+import type { EnqueueEffects } from '../core/enqueuePort.ts';
+import { checkAttachedFiles } from './checkAttachedFiles.ts';
 import { type DossierContext, engineActor } from './dossierContext.ts';
 import { toSnapshot } from './dossierSnapshot.ts';
 import { engineErrorToDomain } from './engineErrorToDomain.ts';
-import type { EnqueueEffects } from './enqueuePort.ts';
+import { invalidFiles, withFileErrors } from './invalidFiles.ts';
 import { lastChangeOf } from './lastChange.ts';
 import { lockForTransition, type TransitionLock } from './lockForTransition.ts';
+import { sourcedValueErrors } from './sourcedValues.ts';
 import { parisYear } from './transitionPayload.ts';
 import type { TransitionResult } from './transitionResult.ts';
+import { unknownUnitFromInput } from './unknownUnitFromInput.ts';
 import { type TransitionWriters, writeTransition } from './writeTransition.ts';
 
 export interface FireTransitionRequest {
@@ -22,7 +26,7 @@ export interface FireTransitionRequest {
   /**
    * `only`: the dossier must still be a draft (`submit`); `never`: it must not (`act`).
    * Leaving the draft goes through `submit` alone, whose idempotency key makes a retried
-   * submission safe (SECURITY §18, §25).
+   * submission safe (docs/SECURITY.md §18, §25).
    */
   draft: 'only' | 'never';
   /** Written with the transition's rows, in the same batch: `submit`'s idempotent answer. */
@@ -37,16 +41,18 @@ export interface FireTransitionRequest {
 
 /**
  * One transition inside the caller's transaction: lock the dossier row, let the engine
- * decide (permission, input, form, guard, revision), number the dossier when it leaves
+ * decide (permission, input, form, guard, revision) — and, leaving the draft, check the
+ * files the form names (`checkAttachedFiles`) —, number the dossier when it leaves
  * its draft, write the new snapshot, append the event, enqueue the effects and the audit
  * row. Either all of it commits or none of it: the caller runs this in `inTransaction`.
  * Three round trips: the lock with what the writes need from the database (event seq,
  * the reference of a submit: `lockForTransition`), the writes together
- * (`writeTransition`), the commit. The unit a transition routes to is checked against
+ * (`writeTransition`), the commit — plus one read of the dossier's attachments when a
+ * submitted form names files. The unit a transition routes to is checked against
  * the process's `UnitCatalog`, not the database.
  *
  * Two writers of one dossier queue on the row lock; the second then sees the first's
- * revision and gets STALE_REVISION with what changed (SECURITY §9).
+ * revision and gets STALE_REVISION with what changed (docs/SECURITY.md §9).
  *
  * @example
  * await inTransaction(db, (tx) => fireTransition(tx, context, request, enqueueEffects));
@@ -75,8 +81,25 @@ export async function fireTransition(
   const action = { transition: request.transition, revision: request.revision };
   const actor = engineActor(context.session);
   const applied = apply(definition, toSnapshot(row), action, request.input, actor, context.now);
+  // Leaving the draft: every file the form names must be this dossier's, for its field.
+  // …and every choice from a data source an entry of it (docs/SECURITY.md §101): the
+  // table may have been re-imported since the draft was saved.
+  const fileErrors = isDraft
+    ? {
+        ...(await checkAttachedFiles(tx, {
+          tenantId: row.tenantId,
+          dossierId: row.id,
+          schema: definition.form.schema,
+          data: row.data,
+        })),
+        ...(await sourcedValueErrors(tx, context, row.tenantId, definition, row.data)),
+      }
+    : {};
+  if (applied.ok && Object.keys(fileErrors).length > 0) {
+    return err(invalidFiles(fileErrors, request.transition));
+  }
   if (!applied.ok) {
-    const error = engineErrorToDomain(applied.error, definition);
+    const error = withFileErrors(engineErrorToDomain(applied.error, definition), fileErrors);
     if (applied.error.code !== 'STALE_REVISION') return err(error);
     const lastChange = await lastChangeOf(tx, row.tenantId, row.id);
     return err({ ...error, details: { ...error.details, lastChange } });
@@ -95,6 +118,15 @@ export async function fireTransition(
   const newUnit = next.unit !== null && next.unit !== row.unitCode ? next.unit : null;
   const unknownUnit =
     newUnit === null || (await context.units.has(tx, row.tenantId, newUnit)) ? null : newUnit;
+  if (unknownUnit !== null) {
+    const refused = unknownUnitFromInput(
+      definition,
+      request.transition,
+      request.input,
+      unknownUnit,
+    );
+    if (refused !== null) return err(refused);
+  }
   const reference = numbered ? await referenceFor(tx, context, definition, lock) : row.reference;
   const result = await writeTransition(
     tx,

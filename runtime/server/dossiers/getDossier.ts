@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
-import { recordSessionAudit } from '../audit/recordAudit.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import { recordSessionAudit } from '../audit/index.ts';
+import type { DomainError } from '../core/domainError.ts';
 import { auditDenial } from './auditDenial.ts';
 import { type AttachmentSummary, dossierAttachments } from './dossierAttachments.ts';
 import type { DossierContext } from './dossierContext.ts';
@@ -9,7 +9,7 @@ import { loadDossier } from './loadDossier.ts';
 
 /**
  * One dossier for its applicant or for staff who cover its unit; NOT_FOUND for anyone
- * else. A staff member's read is audited (SECURITY §20): who looked at whose file.
+ * else. A staff member's read is audited (docs/SECURITY.md §20): who looked at whose file.
  * The view lists the dossier's attached files too.
  *
  * @example

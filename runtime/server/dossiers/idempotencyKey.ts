@@ -8,7 +8,7 @@ import {
   placeholderFor,
   statementBuilder,
 } from '../../db/index.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
 
 export interface IdempotencyClaim {
   tenantId: string;
@@ -23,7 +23,7 @@ export interface IdempotencyClaim {
 export type ClaimOutcome = { kind: 'claimed' } | { kind: 'replay'; response: unknown };
 
 /**
- * Claims an idempotency key inside the request's transaction (SECURITY §18). The row is
+ * Claims an idempotency key inside the request's transaction (docs/SECURITY.md §18). The row is
  * inserted first; a concurrent request with the same key blocks on it in the unique index
  * until the first one commits (then it finds the stored answer) or rolls back (then it
  * claims the key itself). Same key, other body → IDEMPOTENCY_MISMATCH.

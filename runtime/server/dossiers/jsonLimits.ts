@@ -1,12 +1,12 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
 import { payloadTooLarge } from './dossierErrors.ts';
 
 /** Deeper than any form needs; deep enough to refuse what would exhaust the stack. */
 export const MAX_JSON_DEPTH = 32;
 
 /**
- * Bounds a JSON value a client sent before anything else touches it (SECURITY §13):
+ * Bounds a JSON value a client sent before anything else touches it (docs/SECURITY.md §13):
  * nesting first, checked iteratively because a 1 MB body can nest 500,000 levels and
  * make every recursive walker (JSON.stringify, deep equality, PostgreSQL's jsonb)
  * overflow; then its serialised size. Either refusal writes nothing.

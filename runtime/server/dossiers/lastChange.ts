@@ -1,6 +1,7 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, notInArray } from 'drizzle-orm';
 import type { AppDatabase } from '../../db/index.ts';
 import { dossierEvents, users } from '../../db/index.ts';
+import { STAFF_ONLY_EVENT_TYPES } from './staffOnlyEvents.ts';
 
 /** The latest change of a dossier, told to a writer whose revision is stale. */
 export interface LastChange {
@@ -12,7 +13,7 @@ export interface LastChange {
 
 /**
  * Who changed the dossier last and how, so a refused writer sees why ("Prendre en
- * charge, by Agent Martin, at 10:02") rather than a bare conflict (SECURITY §9).
+ * charge, by Agent Martin, at 10:02") rather than a bare conflict (docs/SECURITY.md §9).
  *
  * @example
  * const lastChange = await lastChangeOf(tx, tenantId, dossierId);
@@ -21,7 +22,14 @@ export async function lastChangeOf(
   db: AppDatabase,
   tenantId: string,
   dossierId: string,
+  options: { staffView?: boolean } = {},
 ): Promise<LastChange | null> {
+  // Transitions and drafts are refused to applicants too: what they are told must not
+  // name the staff's own events (docs/SECURITY.md §41).
+  const visible =
+    options.staffView === true
+      ? undefined
+      : notInArray(dossierEvents.type, [...STAFF_ONLY_EVENT_TYPES]);
   const [row] = await db
     .select({
       type: dossierEvents.type,
@@ -34,7 +42,9 @@ export async function lastChangeOf(
       users,
       and(eq(users.tenantId, dossierEvents.tenantId), eq(users.id, dossierEvents.actorId)),
     )
-    .where(and(eq(dossierEvents.tenantId, tenantId), eq(dossierEvents.dossierId, dossierId)))
+    .where(
+      and(eq(dossierEvents.tenantId, tenantId), eq(dossierEvents.dossierId, dossierId), visible),
+    )
     .orderBy(desc(dossierEvents.seq))
     .limit(1);
   if (row === undefined) return null;

@@ -3,8 +3,8 @@ import type { StateDefinition } from '../../../shared/definition/types.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { AppDatabase } from '../../db/index.ts';
 import { dossiers, tenantScope } from '../../db/index.ts';
-import type { SessionActor } from '../trpc/context.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
+import type { SessionActor } from '../core/sessionActor.ts';
 import { type Reader, readerOf } from './dossierAccess.ts';
 import { dossierNotFound } from './dossierErrors.ts';
 import { lockDossier, readDossier } from './dossierQueries.ts';
@@ -22,7 +22,7 @@ export interface LoadedDossier {
 /**
  * NOT_FOUND; `denied` (never sent to the client: the error formatter copies only code,
  * message, field errors and details) marks a dossier that exists but the caller may not
- * see, so the denial can be audited (SECURITY §20).
+ * see, so the denial can be audited (docs/SECURITY.md §20).
  */
 export type DossierLoadError = DomainError & { denied?: { dossierId: string } };
 

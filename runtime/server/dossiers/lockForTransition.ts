@@ -1,6 +1,6 @@
 import type { Result } from '../../../shared/result.ts';
 import { type AppTransaction, settleAll } from '../../db/index.ts';
-import type { SessionActor } from '../trpc/context.ts';
+import type { SessionActor } from '../core/sessionActor.ts';
 import { lastEventSeq } from './dossierQueries.ts';
 import { drawDraftReference } from './drawDraftReference.ts';
 import { type DossierLoadError, type LoadedDossier, loadDossier } from './loadDossier.ts';

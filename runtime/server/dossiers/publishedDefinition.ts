@@ -1,24 +1,85 @@
 import { and, desc, eq } from 'drizzle-orm';
-import type { DemarcheDefinition } from '../../../shared/definition/types.ts';
 import type { AppDatabase, StoredDefinition } from '../../db/index.ts';
 import { demarches, demarcheVersions } from '../../db/index.ts';
-import { readStoredDefinition } from '../demarches/readStoredDefinition.ts';
+import type { PublishedVersion, PublishedVersions } from '../core/publishedVersions.ts';
+import { readStoredDefinition } from '../demarches/index.ts';
 
-/** A published version and the démarche it belongs to. */
-export interface PublishedVersion {
-  demarcheId: string;
-  slug: string;
-  title: string;
-  version: number;
-  definition: DemarcheDefinition;
+export type { PublishedVersion, PublishedVersions } from '../core/publishedVersions.ts';
+
+/** Enough for every live version of a large instance; the least recently read goes first. */
+export const PUBLISHED_VERSIONS_LIMIT = 500;
+
+/**
+ * The published-versions service: one per process (`processPublishedVersions`), or one of
+ * its own in a test. The same object comes back for every dossier of a version, so the
+ * engine, which caches its compiled schemas per definition object, compiles each version
+ * once. Bounded (least recently used out first) so a tenant with thousands of versions
+ * cannot grow the process without limit.
+ *
+ * @example
+ * const versions = createPublishedVersions({ limit: 2 });
+ * const published = await versions.get(db, tenantId, demarcheId, 3);
+ */
+export function createPublishedVersions(options: { limit: number }): PublishedVersions {
+  const cache = new Map<string, PublishedVersion>();
+  function recall(key: string): PublishedVersion | undefined {
+    const found = cache.get(key);
+    if (found === undefined) return undefined;
+    // Map keeps insertion order: re-inserting makes it the most recently used.
+    cache.delete(key);
+    cache.set(key, found);
+    return found;
+  }
+  function remember(key: string, row: VersionRow): PublishedVersion {
+    const existing = recall(key);
+    if (existing !== undefined) return existing;
+    const published: PublishedVersion = {
+      ...row,
+      definition: readStoredDefinition(row.definition, key),
+    };
+    if (cache.size >= options.limit) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
+    cache.set(key, published);
+    return published;
+  }
+  return {
+    async get(db, tenantId, demarcheId, version) {
+      const key = `${tenantId}:${demarcheId}:${version}`;
+      const cached = recall(key);
+      if (cached !== undefined) return cached;
+      const [row] = await db
+        .select(versionColumns)
+        .from(demarcheVersions)
+        .innerJoin(demarches, sameDemarche)
+        .where(
+          and(
+            eq(demarcheVersions.tenantId, tenantId),
+            eq(demarcheVersions.demarcheId, demarcheId),
+            eq(demarcheVersions.version, version),
+          ),
+        );
+      return row === undefined ? null : remember(key, row);
+    },
+    async latest(db, tenantId, slug) {
+      const [row] = await db
+        .select(versionColumns)
+        .from(demarcheVersions)
+        .innerJoin(demarches, sameDemarche)
+        .where(and(eq(demarches.tenantId, tenantId), eq(demarches.slug, slug)))
+        .orderBy(desc(demarcheVersions.version))
+        .limit(1);
+      if (row === undefined) return null;
+      return remember(`${tenantId}:${row.demarcheId}:${row.version}`, row);
+    },
+  };
 }
 
-// Published versions are immutable (a trigger refuses UPDATE), so a process may keep
-// them: the same object comes back for every dossier of a version, and the engine,
-// which caches its compiled schemas per definition object, compiles each version once.
-// Bounded so a tenant with thousands of versions cannot grow the process without limit.
-const CACHE_LIMIT = 500;
-const cache = new Map<string, PublishedVersion>();
+/** This process's published versions, shared by every feature (and `ServerDeps`). */
+export const processPublishedVersions = createPublishedVersions({
+  limit: PUBLISHED_VERSIONS_LIMIT,
+});
 
 /**
  * The published version a dossier lives on, or null if there is none in this tenant.
@@ -26,27 +87,13 @@ const cache = new Map<string, PublishedVersion>();
  * @example
  * const published = await loadPublishedVersion(db, tenantId, row.demarcheId, row.version);
  */
-export async function loadPublishedVersion(
+export function loadPublishedVersion(
   db: AppDatabase,
   tenantId: string,
   demarcheId: string,
   version: number,
 ): Promise<PublishedVersion | null> {
-  const key = `${tenantId}:${demarcheId}:${version}`;
-  const cached = cache.get(key);
-  if (cached !== undefined) return cached;
-  const [row] = await db
-    .select(versionColumns)
-    .from(demarcheVersions)
-    .innerJoin(demarches, sameDemarche)
-    .where(
-      and(
-        eq(demarcheVersions.tenantId, tenantId),
-        eq(demarcheVersions.demarcheId, demarcheId),
-        eq(demarcheVersions.version, version),
-      ),
-    );
-  return row === undefined ? null : remember(key, row);
+  return processPublishedVersions.get(db, tenantId, demarcheId, version);
 }
 
 /**
@@ -55,20 +102,20 @@ export async function loadPublishedVersion(
  * @example
  * const published = await loadLatestVersion(db, tenantId, 'aide-sociale');
  */
-export async function loadLatestVersion(
+export function loadLatestVersion(
   db: AppDatabase,
   tenantId: string,
   slug: string,
 ): Promise<PublishedVersion | null> {
-  const [row] = await db
-    .select(versionColumns)
-    .from(demarcheVersions)
-    .innerJoin(demarches, sameDemarche)
-    .where(and(eq(demarches.tenantId, tenantId), eq(demarches.slug, slug)))
-    .orderBy(desc(demarcheVersions.version))
-    .limit(1);
-  if (row === undefined) return null;
-  return remember(`${tenantId}:${row.demarcheId}:${row.version}`, row);
+  return processPublishedVersions.latest(db, tenantId, slug);
+}
+
+interface VersionRow {
+  demarcheId: string;
+  version: number;
+  definition: StoredDefinition;
+  slug: string;
+  title: string;
 }
 
 const versionColumns = {
@@ -83,27 +130,3 @@ const sameDemarche = and(
   eq(demarches.tenantId, demarcheVersions.tenantId),
   eq(demarches.id, demarcheVersions.demarcheId),
 );
-
-function remember(
-  key: string,
-  row: {
-    demarcheId: string;
-    version: number;
-    definition: StoredDefinition;
-    slug: string;
-    title: string;
-  },
-): PublishedVersion {
-  const existing = cache.get(key);
-  if (existing !== undefined) return existing;
-  const published: PublishedVersion = {
-    ...row,
-    definition: readStoredDefinition(row.definition, key),
-  };
-  if (cache.size >= CACHE_LIMIT) {
-    const oldest = cache.keys().next().value;
-    if (oldest !== undefined) cache.delete(oldest);
-  }
-  cache.set(key, published);
-  return published;
-}

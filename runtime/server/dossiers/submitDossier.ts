@@ -1,9 +1,10 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { settleAll } from '../../db/index.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
+import type { EnqueueEffects } from '../core/enqueuePort.ts';
 import { auditDenial } from './auditDenial.ts';
+import { emailConfirmed, emailNotConfirmed } from './confirmedApplicant.ts';
 import type { DossierContext } from './dossierContext.ts';
-import type { EnqueueEffects } from './enqueuePort.ts';
 import { fireTransition } from './fireTransition.ts';
 import {
   claimIdempotencyKey,
@@ -26,7 +27,7 @@ export interface SubmitInput {
 /**
  * The applicant submits the draft (`deposer`): in ONE transaction the idempotency key
  * is claimed, the dossier row locked, the engine validates the whole form and fires the
- * transition, the dossier is numbered (`AIDE-2026-000123`) and routed, the event and
+ * transition (only once the applicant's address is confirmed), the dossier is numbered (`AIDE-2026-000123`) and routed, the event and
  * the effect jobs are written and the answer is stored under the key. A retry with the
  * same key — even while the first is still running — gets the same answer and changes
  * nothing; a refusal stores nothing, so the citizen can fix the form and retry.
@@ -51,12 +52,15 @@ export async function submitDossier(
   const result = await inTransaction(context.db, async (tx) => {
     // The claim, the row lock and the reference go out together (one round trip); the
     // claim decides.
-    const [claimed, locked] = await settleAll([
+    const [claimed, locked, confirmed] = await settleAll([
       claimIdempotencyKey(tx, claim),
       lockForTransition(tx, context.session, body.id, { year: parisYear(context.now) }),
+      emailConfirmed(tx, context.session),
     ]);
     if (!claimed.ok) return claimed;
     if (claimed.value.kind === 'replay') return ok(claimed.value.response as TransitionResult);
+    // An unconfirmed account keeps its draft but cannot file it (docs/SECURITY.md §50).
+    if (!confirmed) return err(emailNotConfirmed());
     return fireTransition(
       tx,
       context,

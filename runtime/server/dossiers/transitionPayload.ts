@@ -5,7 +5,7 @@ import type { DossierEventPayload } from '../../db/index.ts';
  * The stored payload of a `transition` event: what the engine decided (transition,
  * from/to, the actor's input, before/after of unit, assignee, due date, priority), plus
  * the reference when this transition numbered the dossier, and a routing target the
- * tenant does not have. Actor, time and request id are columns of their own.
+ * tenant does not have, and the milestone it recorded (timers with `since` count from it). Actor, time and request id are columns of their own.
  *
  * @example
  * transitionPayload(event, { reference: 'AIDE-2026-000001', unknownUnit: null });
@@ -25,6 +25,7 @@ export function transitionPayload(
     to: event.to,
     input: event.input,
     changes,
+    ...(event.milestone === undefined ? {} : { milestone: event.milestone }),
     ...(extra.reference === null ? {} : { reference: extra.reference }),
     ...(extra.unknownUnit === null ? {} : { unknownUnit: extra.unknownUnit }),
   };

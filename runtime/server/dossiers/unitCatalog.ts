@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { AppDatabase, Database, Unlisten } from '../../db/index.ts';
+import type { AppDatabase } from '../../db/index.ts';
 import { units } from '../../db/index.ts';
-import { ACCESS_CHANNEL, parseAccessChange } from '../auth/accessChanges.ts';
+import { ACCESS_CHANNEL, parseAccessChange } from '../auth/index.ts';
+import type { UnitCatalog } from '../core/deps.ts';
 
 /** Enough for every tenant of a large instance; the oldest is dropped past it. */
 export const UNIT_CATALOG_MAX_TENANTS = 2_000;
@@ -12,15 +13,7 @@ export const UNIT_CATALOG_MAX_TENANTS = 2_000;
  */
 export const UNIT_CATALOG_TTL_MS = 60_000;
 
-export interface UnitCatalog {
-  /**
-   * Whether the tenant has a unit `code`. Read through `db` (the caller's transaction:
-   * PGlite has one connection) when this process does not hold the tenant's codes.
-   */
-  has(db: AppDatabase, tenantId: string, code: string): Promise<boolean>;
-  /** LISTENs for unit changes; nothing is kept until the listener is up. */
-  listen(database: Database): Promise<Unlisten>;
-}
+export type { UnitCatalog } from '../core/deps.ts';
 
 interface Entry {
   codes: ReadonlySet<string>;

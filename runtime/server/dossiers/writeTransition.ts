@@ -1,14 +1,15 @@
 import type { DossierEvent, DossierSnapshot, PendingEffect } from '../../../shared/engine/index.ts';
 import { type AppTransaction, settleAll } from '../../db/index.ts';
-import { recordSessionAudit } from '../audit/recordAudit.ts';
+import { recordSessionAudit } from '../audit/index.ts';
+import type { EnqueueEffects } from '../core/enqueuePort.ts';
 import type { DossierContext } from './dossierContext.ts';
 import {
   insertTransitionEvent,
+  updateDossierData,
   updateSnapshot,
   updateSubmittedSnapshot,
 } from './dossierQueries.ts';
 import { type DossierRow, snapshotColumns } from './dossierSnapshot.ts';
-import type { EnqueueEffects } from './enqueuePort.ts';
 import type { PublishedVersion } from './publishedDefinition.ts';
 import { transitionPayload } from './transitionPayload.ts';
 import { type TransitionResult, transitionResult } from './transitionResult.ts';
@@ -56,8 +57,13 @@ export async function writeTransition(
   writers: TransitionWriters,
 ): Promise<TransitionResult> {
   const { row, next, event, reference } = write;
-  // `snapshotColumns` leaves the form data out: the engine must have left it alone.
-  if (next.data !== row.data) throw new Error('guichet: a transition changed the form data');
+  // `snapshotColumns` leaves the form data out; the transitions that change it send it on
+  // its own, in the same batch: one that `writes` the actor's input, or a submission
+  // dropping the fields of pages their conditions hide.
+  const written = next.data !== row.data;
+  if (written && !mayChangeData(write.published, event.transition)) {
+    throw new Error('guichet: a transition changed the form data');
+  }
   const columns = { ...snapshotColumns(next), reference, updatedAt: context.now };
   const result = transitionResult(
     { ...row, ...columns, ...(write.numbered ? { submittedAt: context.now } : {}) },
@@ -65,7 +71,7 @@ export async function writeTransition(
     event.transition,
   );
   const where = { tenantId: row.tenantId, id: row.id, expectedRevision: row.revision };
-  const [updated, stored] = await settleAll([
+  const [updated, stored, , , , dataUpdated] = await settleAll([
     write.numbered
       ? updateSubmittedSnapshot.run(tx, { ...columns, ...where, submittedAt: context.now })
       : updateSnapshot.run(tx, { ...columns, ...where }),
@@ -104,7 +110,13 @@ export async function writeTransition(
       },
     }),
     writers.alongside?.(tx, result),
+    written
+      ? updateDossierData.run(tx, { tenantId: row.tenantId, id: row.id, data: next.data })
+      : [{ id: row.id }],
   ]);
+  if (dataUpdated.length !== 1) {
+    throw new Error(`guichet: dossier ${row.id} lost its data under its lock`);
+  }
   // The row is locked and its revision was checked by the engine: a miss is a bug, and
   // so is an event numbered otherwise than its jobs. Throwing rolls everything back.
   if (updated.length === 0) throw new Error(`guichet: dossier ${row.id} changed under its lock`);
@@ -113,4 +125,9 @@ export async function writeTransition(
     throw new Error(`guichet: event ${seq} of dossier ${row.id}, expected ${write.eventSeq}`);
   }
   return result;
+}
+
+function mayChangeData(published: PublishedVersion, transition: string): boolean {
+  const found = published.definition.workflow.transitions.find((t) => t.id === transition);
+  return found?.validateForm === true || (found?.writes?.length ?? 0) > 0;
 }

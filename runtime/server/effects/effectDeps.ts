@@ -1,7 +1,7 @@
 import type { AppDatabase } from '../../db/index.ts';
-import type { ServerConfig } from '../config.ts';
+import type { ServerConfig } from '../core/config.ts';
+import type { ResolveHost } from '../outbound/index.ts';
 import type { Mailer } from './mailer.ts';
-import type { ResolveHost } from './webhookTarget.ts';
 
 /** One structured log line of the worker. Never data, addresses, URLs' secrets or keys. */
 export interface EffectLogEntry {
@@ -14,6 +14,13 @@ export interface EffectLogEntry {
 
 export type EffectLog = (entry: EffectLogEntry) => void;
 
+/** Where a file the worker made was stored, by content hash (the attachments' store). */
+export interface StoredFile {
+  sha256: string;
+  storageKey: string;
+  sizeBytes: number;
+}
+
 /** What the effect handlers need; `startWorker` builds it, tests build their own. */
 export interface EffectDeps {
   db: AppDatabase;
@@ -24,6 +31,8 @@ export interface EffectDeps {
   /** Let webhooks reach loopback and private addresses (tests, intranets). Default off. */
   allowPrivateTargets: boolean;
   resolveHost?: ResolveHost;
+  /** Keeps a generated file (a letter's PDF) in the attachments' store. */
+  storeFile: (bytes: Uint8Array) => Promise<StoredFile>;
   log: EffectLog;
 }
 

@@ -15,7 +15,7 @@ export type EffectOutcome =
 
 /**
  * Records that a run of the effect starts, unless one already finished it. Returns
- * false when the effect is done: the caller must not perform it again (SECURITY 24).
+ * false when the effect is done: the caller must not perform it again (docs/SECURITY.md §24).
  *
  * An unfinished row (a run that crashed or failed before recording success) is claimed
  * again, refreshing `started_at`, so `effect_runs` shows when the last attempt began.

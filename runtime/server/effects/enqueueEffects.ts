@@ -26,7 +26,7 @@ export interface EffectsToEnqueue {
 /**
  * Transactional outbox: writes one pg-boss job per mail, webhook or letter effect in
  * the caller's transaction, so the jobs commit or roll back with the dossier change
- * (SECURITY 23). Other effect types (assign, route, due date, priority) were already
+ * (docs/SECURITY.md §23). Other effect types (assign, route, due date, priority) were already
  * applied to the snapshot by the engine and are skipped. Retry limit and backoff are
  * the queues' (see `ensureJobSchema`), which must have run once on the database.
  *

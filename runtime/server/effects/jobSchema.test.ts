@@ -46,7 +46,7 @@ async function queues(database: Database) {
 describe('ensureJobSchema', () => {
   let handles: Database[] = [];
 
-  it('installs pg-boss, the effect queues and the scan queue, even from several processes at once', async () => {
+  it('installs pg-boss, the effect queues, the scan, invitation and account-mail queues, even from several processes at once', async () => {
     handles = await freshDatabaseHandles();
     const retry = { retryLimit: 5, retryDelaySeconds: 7, expireInSeconds: 120 };
     await Promise.all(handles.map((database) => ensureJobSchema(database, retry)));
@@ -58,22 +58,33 @@ describe('ensureJobSchema', () => {
       retention_minutes: 43_200,
     };
     expect(await queues(handles[0]!)).toEqual([
+      { name: 'account-mail', ...expected },
       { name: 'attachment-scan', ...expected },
       { name: 'effect-letter', ...expected },
       { name: 'effect-notify', ...expected },
       { name: 'effect-webhook', ...expected },
+      { name: 'staff-invitation', ...expected },
     ]);
-  });
+    // Opens a fresh PGlite inside the test (initdb in WASM) and installs pg-boss on it.
+  }, 90_000);
 
   it('brings the retry policy of existing queues up to date', async () => {
     await ensureJobSchema(handles[1]!);
     expect(await queues(handles[0]!)).toEqual(
-      ['attachment-scan', 'effect-letter', 'effect-notify', 'effect-webhook'].map((name) => ({
+      [
+        'account-mail',
+        'attachment-scan',
+        'effect-letter',
+        'effect-notify',
+        'effect-webhook',
+        'staff-invitation',
+      ].map((name) => ({
         name,
         retry_limit: 10,
         retry_delay: 30,
         retry_backoff: true,
-        expire_seconds: 300,
+        // A killed worker's job runs again about a minute later; a scan may take 60 s.
+        expire_seconds: name === 'attachment-scan' ? 90 : 60,
         retention_minutes: 43_200,
       })),
     );

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import { type Database, sqlExecutorFor } from '../../db/index.ts';
+import { ACCOUNT_MAIL_QUEUE } from '../core/jobPort.ts';
 import { EFFECT_QUEUES } from './effectJob.ts';
 
 /** pg-boss's own PostgreSQL schema (its default), beside our tables. */
@@ -7,6 +8,9 @@ export const PGBOSS_SCHEMA = 'pgboss';
 
 /** Uploaded files waiting for the virus scanner (`attachments/scanAttachment.ts`). */
 export const SCAN_QUEUE = 'attachment-scan';
+
+/** Invitation mails to new staff members (`staff/sendInvitationMail.ts`). */
+export const STAFF_INVITATION_QUEUE = 'staff-invitation';
 
 /**
  * How effect jobs are retried. Set on the queues, not on each job, so a deployment can
@@ -19,19 +23,30 @@ export interface EffectRetryPolicy {
   retryDelaySeconds: number;
   /**
    * How long a job may stay active before pg-boss considers its worker dead and
-   * redelivers it (a worker killed mid-job: SECURITY 24). Above every handler timeout.
+   * redelivers it (a worker killed mid-job: docs/SECURITY.md §24). Above every handler timeout.
    */
   expireInSeconds: number;
 }
 
 /**
+ * A scan may take up to the clamd client's 60 s timeout (`attachments/virusScanner.ts`),
+ * so its queue never expires a job sooner than this, whatever the effect policy says.
+ */
+export const SCAN_MIN_EXPIRE_IN_SECONDS = 90;
+
+/**
  * 10 retries from 30 s, doubling: the last one comes 4 to 8 hours after the first
  * failure, enough to ride out a mail server or webhook receiver outage.
+ *
+ * Expiry 60 s: above the slowest handler (the mailer gives up after 15 s to connect,
+ * 15 s for the greeting, 30 s of silence; a webhook after 10 s), and short enough that
+ * a job left active by a killed worker runs again about a minute later, plus at most
+ * one maintenance interval (`startWorker`), rather than after 5 + 2 minutes.
  */
 export const DEFAULT_EFFECT_RETRY: EffectRetryPolicy = {
   retryLimit: 10,
   retryDelaySeconds: 30,
-  expireInSeconds: 300,
+  expireInSeconds: 60,
 };
 
 /**
@@ -68,14 +83,22 @@ async function setUp(database: Database, retry: EffectRetryPolicy): Promise<void
     await executeSql('select pg_advisory_xact_lock(hashtext($1))', ['guichet.pgboss.queues']);
     // Never started: only its queue commands are used, on our transaction.
     const queues = new PgBoss({ schema: PGBOSS_SCHEMA, db: { executeSql } });
-    for (const name of [...Object.values(EFFECT_QUEUES), SCAN_QUEUE]) {
+    for (const name of [
+      ...Object.values(EFFECT_QUEUES),
+      SCAN_QUEUE,
+      STAFF_INVITATION_QUEUE,
+      ACCOUNT_MAIL_QUEUE,
+    ]) {
       const options = {
         name,
         policy: 'standard' as const,
         retryLimit: retry.retryLimit,
         retryDelay: retry.retryDelaySeconds,
         retryBackoff: true,
-        expireInSeconds: retry.expireInSeconds,
+        expireInSeconds:
+          name === SCAN_QUEUE
+            ? Math.max(retry.expireInSeconds, SCAN_MIN_EXPIRE_IN_SECONDS)
+            : retry.expireInSeconds,
         // Jobs waiting for a worker are kept 30 days (pg-boss: 14), so a long outage of
         // the worker loses nothing either.
         retentionMinutes: 30 * 24 * 60,

@@ -3,18 +3,20 @@ import type { DemarcheDefinition, Priority } from '../../../shared/definition/ty
 import { err, ok, type Result } from '../../../shared/result.ts';
 import {
   type AppDatabase,
-  demarcheVersions,
   dossierEvents,
   dossiers,
   PRIORITY_RANKS,
   tenants,
 } from '../../db/index.ts';
-import { readStoredDefinition } from '../demarches/readStoredDefinition.ts';
+import { loadPublishedVersion } from '../dossiers/index.ts';
 import type { EffectJobData } from './effectJob.ts';
 
 /** What a handler knows of the dossier an effect is about, read when the job runs. */
 export interface EffectDossier {
   tenantSlug: string;
+  /** The tenant's name and white-label theme: a letter's letterhead. */
+  tenantName: string;
+  tenantTheme: Record<string, unknown>;
   id: string;
   reference: string | null;
   state: string;
@@ -46,22 +48,19 @@ export async function loadEffectDossier(
   job: EffectJobData,
 ): Promise<Result<EffectDossier, LoadDossierError>> {
   const [row] = await db
-    .select({ dossier: dossiers, tenantSlug: tenants.slug })
+    .select({
+      dossier: dossiers,
+      tenantSlug: tenants.slug,
+      tenantName: tenants.name,
+      tenantTheme: tenants.theme,
+    })
     .from(dossiers)
     .innerJoin(tenants, eq(tenants.id, dossiers.tenantId))
     .where(and(eq(dossiers.tenantId, job.tenantId), eq(dossiers.id, job.dossierId)));
   if (!row) return err({ code: 'DOSSIER_NOT_FOUND' });
-  const [version] = await db
-    .select({ definition: demarcheVersions.definition })
-    .from(demarcheVersions)
-    .where(
-      and(
-        eq(demarcheVersions.tenantId, job.tenantId),
-        eq(demarcheVersions.demarcheId, job.demarcheId),
-        eq(demarcheVersions.version, job.version),
-      ),
-    );
-  if (!version) return err({ code: 'VERSION_NOT_FOUND' });
+  // Through the process's published versions: decoded once, not once per job.
+  const published = await loadPublishedVersion(db, job.tenantId, job.demarcheId, job.version);
+  if (!published) return err({ code: 'VERSION_NOT_FOUND' });
   const [event] = await db
     .select({ at: dossierEvents.at })
     .from(dossierEvents)
@@ -72,12 +71,14 @@ export async function loadEffectDossier(
         eq(dossierEvents.seq, Number(job.eventSeq)),
       ),
     );
-  const definition = readStoredDefinition(version.definition, `${job.demarcheId} v${job.version}`);
+  const { definition } = published;
   const { dossier } = row;
   const stateLabel =
     definition.workflow?.states?.find((s) => s.id === dossier.state)?.label ?? dossier.state;
   return ok({
     tenantSlug: row.tenantSlug,
+    tenantName: row.tenantName,
+    tenantTheme: row.tenantTheme,
     id: dossier.id,
     reference: dossier.reference ?? job.reference,
     state: dossier.state,

@@ -1,5 +1,5 @@
 import { createTransport } from 'nodemailer';
-import type { ServerConfig } from '../config.ts';
+import type { ServerConfig } from '../core/config.ts';
 
 export interface OutgoingMail {
   to: string[];
@@ -19,7 +19,7 @@ export interface Mailer {
 /**
  * An SMTP mailer over nodemailer for `config.smtp`. Each mail is sent as plain text with
  * an HTML alternative that is the same text fully escaped (`textToHtml`): nothing from
- * the data or the template reaches the HTML part as markup (SECURITY 11).
+ * the data or the template reaches the HTML part as markup (docs/SECURITY.md §11).
  *
  * Timeouts are bounded so a stuck server fails the job (and pg-boss retries it) long
  * before the job's expiry.

@@ -1,16 +1,19 @@
 import { createHmac } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Effect } from '../../../shared/definition/types.ts';
 import { type Database, dossierEvents } from '../../db/index.ts';
 import { openTestDatabase } from '../../db/testing/openTestDatabase.ts';
-import { loadConfig, type ServerConfig } from '../config.ts';
+import { loadConfig, type ServerConfig } from '../core/config.ts';
 import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
+import { type RunningWorker, startWorker } from '../worker/startWorker.ts';
 import type { EffectLogEntry } from './effectDeps.ts';
 import { effectIdOf, effectKeyOf } from './effectJob.ts';
 import { enqueueEffects } from './enqueueEffects.ts';
 import { ensureJobSchema, PGBOSS_SCHEMA } from './jobSchema.ts';
-import { type RunningWorker, startWorker } from './startWorker.ts';
 import { effectsDefinition, FAST_RETRY, TEST_WEBHOOK_SECRET } from './testing/effectsDefinition.ts';
 import { effectsFor, enqueueCommitted, seedEffectDossier } from './testing/seedEffectDossier.ts';
 import { type SmtpSink, startSmtpSink } from './testing/startSmtpSink.ts';
@@ -40,6 +43,8 @@ beforeAll(async () => {
   world = await seedTenant(database.db, { definition: effectsDefinition });
   config = {
     ...loadConfig({}),
+    // Letters' PDFs go to the attachments' store beside it: a temporary folder.
+    dataDir: join(await mkdtemp(join(tmpdir(), 'guichet-outbox-')), 'pglite'),
     smtp: { host: sink.host, port: sink.port, from: 'Guichet <ne-pas-repondre@guichet.test>' },
     webhookSecret: TEST_WEBHOOK_SECRET,
   };
@@ -86,7 +91,7 @@ async function waitForJobState(
 }
 
 describe('transactional outbox', () => {
-  it('runs a job committed while no worker was running (crash after commit, SECURITY 23)', async () => {
+  it('runs a job committed while no worker was running (crash after commit, docs/SECURITY.md §23)', async () => {
     const dossier = await seedEffectDossier(database.db, world, {
       data: { nom: 'Dupont', prenom: 'Claire' },
     });
@@ -164,12 +169,15 @@ describe('transactional outbox', () => {
           title: 'Notification d’accord',
           text: 'Madame, Monsieur Dupont, votre demande est acceptée.',
           effectKey: `${dossier.dossierId}:${dossier.eventSeq}:1`,
+          attachmentId: expect.any(String),
+          fileName: `accord-${dossier.reference}.pdf`,
+          sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
         },
       },
     ]);
   });
 
-  it('signs webhooks and redelivers after a 500 with the same event id (SECURITY 19)', async () => {
+  it('signs webhooks and redelivers after a 500 with the same event id (docs/SECURITY.md §19)', async () => {
     receiver.respondWith((index) => (index === 0 ? 500 : 204));
     const dossier = await seedEffectDossier(database.db, world);
     const hook: Effect = { type: 'webhook', url: receiver.url, event: 'aide.accordee' };
@@ -204,7 +212,7 @@ describe('transactional outbox', () => {
     receiver.respondWith(() => 204);
   });
 
-  it('stop() lets a running job finish and record itself (SECURITY 26)', async () => {
+  it('stop() lets a running job finish and record itself (docs/SECURITY.md §26)', async () => {
     receiver.respondWith(() => 204, 1_500);
     const before = receiver.requests.length;
     const dossier = await seedEffectDossier(database.db, world);

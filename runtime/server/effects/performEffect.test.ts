@@ -11,6 +11,7 @@ import { effectsDefinition, TEST_WEBHOOK_SECRET } from './testing/effectsDefinit
 import { jobDataFor, seedEffectDossier } from './testing/seedEffectDossier.ts';
 import { type SmtpSink, startSmtpSink } from './testing/startSmtpSink.ts';
 import { startWebhookReceiver, type WebhookReceiver } from './testing/startWebhookReceiver.ts';
+import { tempFileStore } from './testing/tempFileStore.ts';
 
 // The handlers called directly, as a redelivered job would call them: exactly-once
 // bookkeeping, recipients, template sandbox and SSRF refusals, on the real database.
@@ -21,6 +22,7 @@ let receiver: WebhookReceiver;
 let mailer: Mailer;
 let world: SeededTenant;
 const logs: EffectLogEntry[] = [];
+const files = tempFileStore();
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -46,6 +48,7 @@ function deps(overrides: Partial<EffectDeps> = {}): EffectDeps {
     clock: () => new Date(),
     mailer,
     allowPrivateTargets: true,
+    storeFile: files.storeFile,
     log: (entry) => logs.push(entry),
     ...overrides,
   };
@@ -59,7 +62,7 @@ async function effectRun(effectKey: string) {
   return row;
 }
 
-describe('a job run twice performs its effect once (SECURITY 24)', () => {
+describe('a job run twice performs its effect once (docs/SECURITY.md §24)', () => {
   it('sends one mail', async () => {
     const dossier = await seedEffectDossier(database.db, world);
     const job = jobDataFor(world, dossier, {
@@ -124,6 +127,9 @@ describe('a job run twice performs its effect once (SECURITY 24)', () => {
           title: 'Notification de refus',
           text: 'Madame, Monsieur Martin, votre demande est refusée. Motif : Revenus trop élevés',
           effectKey: job.effectKey,
+          attachmentId: expect.any(String),
+          fileName: `refus-${dossier.reference}.pdf`,
+          sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
         },
       },
     ]);
@@ -218,7 +224,7 @@ describe('recipients', () => {
 });
 
 describe('without an SMTP server', () => {
-  it('skips notifications, records and logs it (no secret in the log)', async () => {
+  it('refuses a notify job before claiming it, so a worker with SMTP still sends it once', async () => {
     const dossier = await seedEffectDossier(database.db, world);
     const job = jobDataFor(world, dossier, {
       type: 'notify',
@@ -226,19 +232,15 @@ describe('without an SMTP server', () => {
       to: { kind: 'applicant' },
     });
     const before = sink.messages.length;
-    const outcome = await performEffect(deps({ mailer: null }), job);
-    expect(outcome).toEqual({ status: 'skipped', reason: 'SMTP_NOT_CONFIGURED' });
-    expect(logs.at(-1)).toMatchObject({
-      level: 'warn',
-      reason: 'SMTP_NOT_CONFIGURED',
-      effectKey: job.effectKey,
-    });
-    expect(JSON.stringify(logs)).not.toContain(TEST_WEBHOOK_SECRET);
+    await expect(performEffect(deps({ mailer: null }), job)).rejects.toThrow('without SMTP');
     expect(sink.messages.length).toBe(before);
+    const outcome = await performEffect(deps(), job);
+    expect(outcome).toMatchObject({ status: 'done' });
+    expect((await sink.waitFor(before + 1)).length).toBe(before + 1);
   });
 });
 
-describe('templates are sandboxed (SECURITY 11)', () => {
+describe('templates are sandboxed (docs/SECURITY.md §11)', () => {
   it('keeps markup from the data inert: literal in the text part, escaped in the HTML part', async () => {
     const nom = '<script>alert("x")</script><img src=x onerror=alert(1)>';
     const dossier = await seedEffectDossier(database.db, world, { data: { nom, prenom: 'Eve' } });
@@ -304,7 +306,7 @@ describe('templates are sandboxed (SECURITY 11)', () => {
   });
 });
 
-describe('webhook targets are checked before any request (SECURITY 14)', () => {
+describe('webhook targets are checked before any request (docs/SECURITY.md §14)', () => {
   const port = () => new URL(receiver.url).port;
   it.each([
     ['the loopback receiver', () => receiver.url, 'FORBIDDEN_ADDRESS'],

@@ -1,7 +1,9 @@
-import { dossierEvents } from '../../db/index.ts';
+import { attachments, dossierEvents } from '../../db/index.ts';
 import type { EffectDeps } from './effectDeps.ts';
 import type { EffectJobData } from './effectJob.ts';
 import { claimEffectRun, type EffectOutcome, finishEffect } from './effectRuns.ts';
+import { letterheadOf } from './letterhead.ts';
+import { letterPdf } from './letterPdf.ts';
 import { loadEffectDossier } from './loadEffectDossier.ts';
 import { renderTemplate } from './renderTemplate.ts';
 
@@ -9,19 +11,26 @@ import { renderTemplate } from './renderTemplate.ts';
 export interface LetterGeneratedPayload {
   template: string;
   title: string;
-  /** The rendered letter, plain text; the PDF is made from it later. */
+  /** The rendered letter, plain text, as the PDF says it. */
   text: string;
   effectKey: string;
+  /** The PDF, an attachment of the dossier (download: `GET /api/attachments/:id`). */
+  attachmentId: string;
+  fileName: string;
+  sha256: string;
 }
 
 /**
- * Renders a letter template and appends it to the dossier as a `letter_generated`
- * event. Exactly once: the `effect_runs` row and the event commit in one transaction,
- * so a run killed midway leaves neither and a second run finds the row and stops
- * (a concurrent one waits on that row, then sees it done).
+ * Renders a letter template, lays it out as a PDF (`letterPdf`: letterhead, date,
+ * reference, body), keeps the PDF in the attachments' store by content hash, and records
+ * it as an attachment of the dossier plus a `letter_generated` event naming it — so the
+ * applicant and the agents who may read the dossier download it like any of its files.
+ * Exactly once: the `effect_runs` row, the attachment and the event commit in one
+ * transaction, so a run killed midway leaves none of them (at most a stored file no row
+ * names) and a redelivered job finds the row and stops: a letter is never made twice.
  *
  * @example
- * await performLetter(deps, job.data); // { status: 'done', detail: { eventSeq: 5 } }
+ * await performLetter(deps, job.data); // { status: 'done', detail: { eventSeq: 5, attachmentId } }
  */
 export async function performLetter(deps: EffectDeps, job: EffectJobData): Promise<EffectOutcome> {
   if (job.effect.type !== 'letter')
@@ -38,7 +47,12 @@ export async function performLetter(deps: EffectDeps, job: EffectJobData): Promi
     const template = dossier.definition.letters?.find((t) => t.id === templateId);
     if (!template)
       return finish({ status: 'failed', reason: 'UNKNOWN_TEMPLATE', detail: templateId });
-    const context = { dossier: dossier.placeholders, data: dossier.data, input: job.input };
+    const context = {
+      dossier: dossier.placeholders,
+      data: dossier.data,
+      input: job.input,
+      form: dossier.definition.form,
+    };
     const title = await renderTemplate(template.title, context);
     if (!title.ok)
       return finish({ status: 'failed', reason: 'TEMPLATE_ERROR', detail: title.error.detail });
@@ -46,11 +60,42 @@ export async function performLetter(deps: EffectDeps, job: EffectJobData): Promi
     if (!text.ok)
       return finish({ status: 'failed', reason: 'TEMPLATE_ERROR', detail: text.error.detail });
 
+    const now = deps.clock();
+    const reference = dossier.reference ?? dossier.id;
+    const pdf = await letterPdf({
+      ...letterheadOf(dossier),
+      date: now,
+      reference,
+      title: title.value,
+      body: text.value,
+    });
+    const stored = await deps.storeFile(pdf);
+    const fileName = `${template.id}-${reference}.pdf`;
+    const [file] = await tx
+      .insert(attachments)
+      .values({
+        tenantId: job.tenantId,
+        dossierId: job.dossierId,
+        field: null,
+        fileName,
+        mediaType: 'application/pdf',
+        sizeBytes: stored.sizeBytes,
+        sha256: stored.sha256,
+        storageKey: stored.storageKey,
+        uploadedBy: null,
+        createdAt: now,
+        // Made here from text, never uploaded: there is nothing for the antivirus to find.
+        scanStatus: 'not_scanned',
+      })
+      .returning({ id: attachments.id });
     const payload: LetterGeneratedPayload = {
       template: template.id,
       title: title.value,
       text: text.value,
       effectKey: job.effectKey,
+      attachmentId: file!.id,
+      fileName,
+      sha256: stored.sha256,
     };
     const [event] = await tx
       .insert(dossierEvents)
@@ -62,6 +107,9 @@ export async function performLetter(deps: EffectDeps, job: EffectJobData): Promi
         payload: { ...payload },
       })
       .returning({ seq: dossierEvents.seq });
-    return finish({ status: 'done', detail: { eventSeq: event?.seq ?? null } });
+    return finish({
+      status: 'done',
+      detail: { eventSeq: event?.seq ?? null, attachmentId: file!.id },
+    });
   });
 }

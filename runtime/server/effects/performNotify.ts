@@ -7,7 +7,7 @@ import { resolveRecipients } from './resolveRecipients.ts';
 
 /**
  * Sends a notification mail, at most once per effect key as far as the database can
- * tell (SECURITY 24):
+ * tell (docs/SECURITY.md §24):
  * 1. `claimEffectRun` — a finished run means nothing to do;
  * 2. render and send (a rejected send throws: pg-boss retries with backoff);
  * 3. `completeEffectRun` right after the SMTP server accepted the message.
@@ -18,8 +18,8 @@ import { resolveRecipients } from './resolveRecipients.ts';
  * the same `Message-ID` (derived from the effect key) so clients can fold it. Sending
  * nothing in that case would lose mails, which is worse.
  *
- * Without `config.smtp` the effect is recorded as skipped (`SMTP_NOT_CONFIGURED`) and
- * logged: a dev machine without a mail server runs the whole workflow. A broken
+ * Needs a mailer: a worker without `config.smtp` does not take notify jobs at all
+ * (`startWorker`), so they wait for one that can send them. A broken
  * template, or nobody to send to, is a permanent outcome, recorded and not retried.
  *
  * @example
@@ -29,10 +29,12 @@ export async function performNotify(deps: EffectDeps, job: EffectJobData): Promi
   if (job.effect.type !== 'notify')
     throw new Error(`guichet: ${job.effect.type} job on the notify queue`);
   const effect = job.effect;
+  // Thrown before claiming: the job is retried, never recorded as done or skipped.
+  if (deps.mailer === null) throw new Error('guichet: a notify job reached a worker without SMTP');
+  const mailer = deps.mailer;
   if (!(await claimEffectRun(deps.db, job, 'notify'))) return { status: 'already-done' };
   const finish = (outcome: EffectOutcome) => finishEffect(deps, job, 'notify', outcome);
 
-  if (deps.mailer === null) return finish({ status: 'skipped', reason: 'SMTP_NOT_CONFIGURED' });
   const loaded = await loadEffectDossier(deps.db, job);
   if (!loaded.ok) return finish({ status: 'skipped', reason: loaded.error.code });
   const dossier = loaded.value;
@@ -40,7 +42,12 @@ export async function performNotify(deps: EffectDeps, job: EffectJobData): Promi
   if (!template)
     return finish({ status: 'failed', reason: 'UNKNOWN_TEMPLATE', detail: effect.template });
 
-  const context = { dossier: dossier.placeholders, data: dossier.data, input: job.input };
+  const context = {
+    dossier: dossier.placeholders,
+    data: dossier.data,
+    input: job.input,
+    form: dossier.definition.form,
+  };
   const subject = await renderTemplate(template.subject, context);
   if (!subject.ok)
     return finish({ status: 'failed', reason: 'TEMPLATE_ERROR', detail: subject.error.detail });
@@ -49,9 +56,13 @@ export async function performNotify(deps: EffectDeps, job: EffectJobData): Promi
     return finish({ status: 'failed', reason: 'TEMPLATE_ERROR', detail: body.error.detail });
 
   const to = await resolveRecipients(deps.db, job.tenantId, dossier, effect.to);
-  if (to.length === 0) return finish({ status: 'skipped', reason: 'NO_RECIPIENT' });
+  if (to.length === 0) {
+    // A typed address that is not one is the applicant's data, not a delivery failure.
+    const reason = effect.to.kind === 'field' ? 'INVALID_ADDRESS' : 'NO_RECIPIENT';
+    return finish({ status: 'skipped', reason });
+  }
 
   const messageId = `<${effectIdOf(job.tenantId, job.effectKey)}@guichet>`;
-  await deps.mailer.send({ to, subject: subject.value, text: body.value, messageId });
+  await mailer.send({ to, subject: subject.value, text: body.value, messageId });
   return finish({ status: 'done', detail: { recipients: to.length, messageId } });
 }

@@ -1,10 +1,10 @@
+import { checkWebhookTarget } from '../outbound/index.ts';
 import type { EffectDeps } from './effectDeps.ts';
 import { type EffectJobData, effectIdOf } from './effectJob.ts';
 import { claimEffectRun, type EffectOutcome, finishEffect } from './effectRuns.ts';
 import { loadEffectDossier } from './loadEffectDossier.ts';
 import { postWebhook } from './postWebhook.ts';
 import { signWebhook } from './signWebhook.ts';
-import { checkWebhookTarget } from './webhookTarget.ts';
 
 /** The JSON body of a webhook; identical on every delivery of one effect. */
 export interface WebhookEvent {
@@ -19,7 +19,7 @@ export interface WebhookEvent {
 }
 
 /**
- * Calls a webhook (SECURITY 14, 19, 24):
+ * Calls a webhook (docs/SECURITY.md §14, 19, 24):
  * 1. `claimEffectRun` — a finished run means nothing to do;
  * 2. `checkWebhookTarget` — a refused URL (private address, `file://`…) is a permanent
  *    failure, recorded and logged, and no request is made;

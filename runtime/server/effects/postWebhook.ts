@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { isIP } from 'node:net';
-import type { WebhookTarget } from './webhookTarget.ts';
+import type { WebhookTarget } from '../outbound/index.ts';
 
 export interface WebhookRequest {
   /** Checked by `checkWebhookTarget`: the connection goes to `addresses[0]`. */
@@ -14,7 +14,7 @@ export interface WebhookRequest {
 /**
  * POSTs a webhook and resolves with the HTTP status; rejects on a network error or a
  * timeout. Redirects are never followed (a 3xx is just a status), so a public URL
- * cannot bounce the call to an internal one (SECURITY 14).
+ * cannot bounce the call to an internal one (docs/SECURITY.md §14).
  *
  * The socket connects to the address `checkWebhookTarget` approved, not to a fresh DNS
  * answer, so a host that resolves to a public address at check time and a private one

@@ -3,19 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Effect } from '../../../shared/definition/types.ts';
 import type { Database } from '../../db/index.ts';
 import { openTestDatabase } from '../../db/testing/openTestDatabase.ts';
-import { loadConfig, type ServerConfig } from '../config.ts';
+import { loadConfig, type ServerConfig } from '../core/config.ts';
 import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
+import { type RunningWorker, startWorker } from '../worker/startWorker.ts';
 import type { EffectJobData } from './effectJob.ts';
 import { claimEffectRun } from './effectRuns.ts';
 import { ensureJobSchema, PGBOSS_SCHEMA } from './jobSchema.ts';
 import { createMailer } from './mailer.ts';
 import { performEffect } from './performEffect.ts';
-import { type RunningWorker, startWorker } from './startWorker.ts';
 import { effectsDefinition, TEST_WEBHOOK_SECRET } from './testing/effectsDefinition.ts';
 import { effectsFor, enqueueCommitted, seedEffectDossier } from './testing/seedEffectDossier.ts';
 import { type SmtpSink, startSmtpSink } from './testing/startSmtpSink.ts';
+import { tempFileStore } from './testing/tempFileStore.ts';
 
-// SECURITY 24: a worker killed in the middle of a job. pg-boss re-offers the job once it
+// docs/SECURITY.md §24: a worker killed in the middle of a job. pg-boss re-offers the job once it
 // expires; `effect_runs` decides whether the effect still has to happen. The "killed
 // worker" is a bare pg-boss that fetches the job (making it active) and never reports.
 
@@ -83,6 +84,7 @@ describe('a worker killed mid-job', () => {
       clock: () => new Date(),
       mailer,
       allowPrivateTargets: false,
+      storeFile: tempFileStore().storeFile,
       log: () => {},
     };
     expect(await performEffect(deps, job.data)).toMatchObject({ status: 'done' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderTemplate, type TemplateContext } from './renderTemplate.ts';
 
-// SECURITY 11: templates are written by tenant admins and fed citizen data; liquid runs
+// docs/SECURITY.md §11: templates are written by tenant admins and fed citizen data; liquid runs
 // them with no file system, no prototype access and bounded work.
 
 const context: TemplateContext = {
@@ -81,6 +81,64 @@ describe('renderTemplate', () => {
     expect(await renderTemplate('{% if %}', context)).toMatchObject({
       ok: false,
       error: { code: 'TEMPLATE_ERROR' },
+    });
+  });
+
+  describe('French filters', () => {
+    const form = {
+      schema: {
+        type: 'object',
+        properties: {
+          situation: {
+            type: 'string',
+            oneOf: [
+              { const: 'seul', title: 'Personne seule' },
+              { const: 'couple', title: 'En couple' },
+            ],
+          },
+          pieces: { type: 'array', items: { type: 'string', enum: ['rib', 'avis'] } },
+        },
+      },
+      uiSchema: { pieces: { items: { 'ui:enumNames': ['RIB', 'avis d’imposition'] } } },
+    };
+    const letter: TemplateContext = {
+      dossier: { reference: 'AIDE-2026-000042', createdAt: '2026-12-15T09:30:00.000Z' },
+      data: {
+        situation: 'couple',
+        pieces: ['rib', 'avis'],
+        montant: 45000,
+        decision: '2026-12-01',
+        enfants: ['Léo', 'Zoé', 'Inès'],
+      },
+      input: {},
+      form,
+    };
+
+    it('renders labels, French dates, amounts and lists exactly', async () => {
+      const source =
+        '{{ data.situation | label: "situation" }} | {{ data.pieces | label: "pieces" | liste }} | ' +
+        '{{ data.decision | date_fr }} | {{ dossier.createdAt | datetime_fr }} | ' +
+        '{{ data.montant | montant }} | {{ data.enfants | liste }}';
+      expect(await renderTemplate(source, letter)).toEqual({
+        ok: true,
+        value:
+          'En couple | RIB et avis d’imposition | 1er décembre 2026 | ' +
+          '15 décembre 2026 à 10 h 30 | 45\u202f000,00\u00a0€ | Léo, Zoé et Inès',
+      });
+    });
+
+    it('gives the code back when the form is not known, never an error', async () => {
+      const { form: _, ...withoutForm } = letter;
+      expect(
+        await renderTemplate('{{ data.situation | label: "situation" }}', withoutForm),
+      ).toEqual({ ok: true, value: 'couple' });
+    });
+
+    it('does not expose the form as a variable', async () => {
+      expect(await renderTemplate('[{{ form }}][{{ schema }}]', letter)).toEqual({
+        ok: true,
+        value: '[][]',
+      });
     });
   });
 });

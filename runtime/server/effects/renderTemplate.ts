@@ -1,11 +1,15 @@
-import { Liquid, LiquidError } from 'liquidjs';
+import { Context, Liquid, LiquidError } from 'liquidjs';
+import type { FormDefinition } from '../../../shared/definition/index.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
+import { FORM_REGISTER, TEMPLATE_FILTERS } from '../../../shared/templating/index.ts';
 
 /** What a notification or letter template sees (`TEMPLATE_ROOTS` of shared/analysis). */
 export interface TemplateContext {
   dossier: Record<string, unknown>;
   data: Record<string, unknown>;
   input: Record<string, unknown>;
+  /** The démarche's form, for the `label` filter; never a variable the template sees. */
+  form?: FormDefinition;
 }
 
 export interface TemplateError {
@@ -15,7 +19,7 @@ export interface TemplateError {
 }
 
 /**
- * One sandboxed engine for every tenant's templates (SECURITY 11):
+ * One sandboxed engine for every tenant's templates (docs/SECURITY.md §11):
  * - `templates: {}` replaces the file system by an empty in-memory map, so `include`,
  *   `render` and `layout` find nothing, whatever path they name (`/etc/passwd`);
  * - liquid has no code execution, and `ownPropertyOnly` keeps `{{ data.constructor }}`
@@ -42,6 +46,9 @@ const engine = new Liquid({
   memoryLimit: 10_000_000,
   cache: 256,
 });
+// Guichet's French filters (`label`, `date_fr`, `datetime_fr`, `montant`, `liste`): the
+// very set the linter knows, from one table in shared/templating.
+for (const [name, filter] of Object.entries(TEMPLATE_FILTERS)) engine.registerFilter(name, filter);
 
 /**
  * Renders a liquid template against a dossier's context, or says why it cannot. Errors
@@ -62,7 +69,11 @@ export async function renderTemplate(
     const template = engine.parse(source);
     // Spread: liquid must only see these three roots, never the caller's object.
     const scope = { dossier: context.dossier, data: context.data, input: context.input };
-    const output: unknown = await engine.render(template, scope);
+    // A context of our own, built from the engine's options (so with its limits), to
+    // hand the form to `label` through a register, out of the template's reach.
+    const rendering = new Context(scope, engine.options, {}, { liquid: engine });
+    rendering.setRegister(FORM_REGISTER, context.form ?? null);
+    const output: unknown = await engine.render(template, rendering);
     return ok(String(output));
   } catch (error) {
     if (error instanceof LiquidError || error instanceof Error) {

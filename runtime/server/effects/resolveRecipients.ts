@@ -1,3 +1,4 @@
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Recipient } from '../../../shared/definition/types.ts';
 import { type AppDatabase, memberships, units, users } from '../../db/index.ts';
@@ -10,7 +11,10 @@ import type { EffectDossier } from './loadEffectDossier.ts';
  * - `assignee`: the assigned agent, none when the dossier is unassigned;
  * - `unit`: every staff member with a membership in the dossier's unit (that unit
  *   itself; supervisors of a parent unit see the queue but are not mailed);
- * - `email`: the fixed address of the definition.
+ * - `email`: the fixed address of the definition;
+ * - `field`: the address typed in that form field, read now, and only if it still is an
+ *   e-mail address (the form checks it at submit, but an older version or a later edit
+ *   may not have): anything else goes to nobody (`fieldAddress`).
  * Disabled accounts are left out. An empty list means there is nobody to tell.
  *
  * @example
@@ -19,7 +23,7 @@ import type { EffectDossier } from './loadEffectDossier.ts';
 export async function resolveRecipients(
   db: AppDatabase,
   tenantId: string,
-  dossier: Pick<EffectDossier, 'applicantId' | 'assigneeId' | 'unitCode'>,
+  dossier: Pick<EffectDossier, 'applicantId' | 'assigneeId' | 'unitCode' | 'data'>,
   to: Recipient,
 ): Promise<string[]> {
   switch (to.kind) {
@@ -31,8 +35,30 @@ export async function resolveRecipients(
       return dossier.unitCode ? unitStaffEmails(db, tenantId, dossier.unitCode) : [];
     case 'email':
       return [to.address];
+    case 'field': {
+      const address = fieldAddress(dossier.data, to.field);
+      return address === null ? [] : [address];
+    }
   }
 }
+
+/**
+ * The e-mail address in a form field, or null: absent, not a string, or not an address
+ * by the form's own `format: email` check (which also keeps line breaks, and so header
+ * injection, out).
+ *
+ * @example
+ * fieldAddress({ contact: 'bureau@amis.fr' }, 'contact'); // 'bureau@amis.fr'
+ * fieldAddress({ contact: 'x\nBcc: y@z.fr' }, 'contact'); // null
+ */
+export function fieldAddress(data: Record<string, unknown>, field: string): string | null {
+  const value = Object.hasOwn(data, field) ? data[field] : undefined;
+  if (typeof value !== 'string' || !EMAIL.test(value)) return null;
+  return value;
+}
+
+// ajv-formats' `email` is a RegExp (its typing is the union of every format's shape).
+const EMAIL = fullFormats.email as RegExp;
 
 async function emailsOf(db: AppDatabase, tenantId: string, userIds: string[]): Promise<string[]> {
   const rows = await db

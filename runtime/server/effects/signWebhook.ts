@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 /**
- * The `X-Guichet-Signature` of a webhook (SECURITY 19): HMAC-SHA256 of
+ * The `X-Guichet-Signature` of a webhook (docs/SECURITY.md §19): HMAC-SHA256 of
  * `${timestamp}.${body}` with the webhook secret, as `sha256=<hex>`. Signing the
  * timestamp too lets receivers refuse replays of an old delivery.
  *

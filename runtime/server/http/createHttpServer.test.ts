@@ -8,7 +8,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('the HTTP server', () => {
-  it('sends the security headers on every response (SECURITY item 12)', async () => {
+  it('sends the security headers on every response (docs/SECURITY.md §12)', async () => {
     for (const path of ['/healthz', '/trpc/auth.me', '/nowhere']) {
       const response = await server.client().fetch(path);
       const csp = response.headers.get('content-security-policy') ?? '';
@@ -41,7 +41,7 @@ describe('the HTTP server', () => {
     }
   });
 
-  it('rejects extra input keys with a French message and field errors (SECURITY item 10)', async () => {
+  it('rejects extra input keys with a French message and field errors (docs/SECURITY.md §10)', async () => {
     const response = await server.client().fetch('/trpc/auth.login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

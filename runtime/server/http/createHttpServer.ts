@@ -1,18 +1,25 @@
-import { createServer, type Server } from 'node:http';
-import { attachmentsHttpHandler } from '../attachments/attachmentsHttpHandler.ts';
-import type { ServerDeps } from '../deps.ts';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { attachmentsHttpHandler } from '../attachments/index.ts';
+import type { ServerDeps } from '../core/deps.ts';
+import { VALIDATORS_PATH, validatorsHttpHandler } from '../demarches/index.ts';
+import { documentsHttpHandler } from '../documents/index.ts';
+import { queueExportHttpHandler } from '../queues/index.ts';
 import { appRouter } from '../router.ts';
-import { contextFactory } from '../trpc/context.ts';
+import { contextFactory, databaseUnavailableCause } from '../trpc/index.ts';
+import { databaseAnswers } from './databaseProbe.ts';
+import { enableGracefulClose, isClosing } from './gracefulClose.ts';
 import { setSecurityHeaders } from './securityHeaders.ts';
 import { serveStatic } from './serveStatic.ts';
 import { trpcHandler } from './trpcHandler.ts';
+import { answerUnavailable } from './unavailable.ts';
 
-/** Largest request body the API accepts (SECURITY.md item 13: a 5 MB submission). */
+/** Largest request body the API accepts (docs/SECURITY.md §13: a 5 MB submission). */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /**
  * One port for everything: `/trpc/*` is the API, `/api/*` the file endpoints (tRPC
- * speaks JSON), `/healthz` the probe, and anything else the web apps. Every response
+ * speaks JSON), `/healthz` the liveness probe, `/readyz` the readiness one (the database
+ * answers, not shutting down), and anything else the web apps. Every response
  * carries the security headers.
  *
  * @example
@@ -25,8 +32,9 @@ export function createHttpServer(deps: ServerDeps): Server {
     endpoint: '/trpc',
     createContext: contextFactory(deps),
     maxBodyBytes: MAX_BODY_BYTES,
+    ownOrigin: { publicOrigin: deps.config.publicOrigin, tls: deps.config.tls },
   });
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     setSecurityHeaders(res, { tls: deps.config.tls });
     const path = req.url ?? '/';
     if (path.startsWith('/trpc/')) {
@@ -34,13 +42,24 @@ export function createHttpServer(deps: ServerDeps): Server {
       return;
     }
     if (path === '/healthz') {
+      // Liveness: the process answers. It says nothing of the database, so an orchestrator
+      // does not restart a healthy process while PostgreSQL is away.
       res.setHeader('Content-Type', 'application/json');
       res.end(JSON.stringify({ ok: true }));
       return;
     }
-    const files = path.startsWith('/api/')
-      ? attachmentsHttpHandler(req, res, deps)
-      : Promise.resolve(false);
+    if (path === '/readyz') {
+      void answerReadiness(server, deps, res);
+      return;
+    }
+    let files = Promise.resolve(false);
+    if (path.startsWith('/api/queues/')) files = queueExportHttpHandler(req, res, deps);
+    else if (path.startsWith('/api/')) {
+      files = documentsHttpHandler(req, res, deps).then(
+        (handled) => handled || attachmentsHttpHandler(req, res, deps),
+      );
+    } else if (path.startsWith(VALIDATORS_PATH))
+      files = validatorsHttpHandler(req, res, deps.database.db);
     files
       .then((handled) => handled || serveStatic(req, res, deps.config.webRoot))
       .then((served) => {
@@ -49,9 +68,25 @@ export function createHttpServer(deps: ServerDeps): Server {
         res.setHeader('Content-Type', 'text/plain; charset=utf-8');
         res.end('Page introuvable.');
       })
-      .catch(() => {
+      .catch((error: unknown) => {
+        if (!res.headersSent && databaseUnavailableCause(error)) {
+          answerUnavailable(res);
+          return;
+        }
         if (!res.headersSent) res.statusCode = 500;
         res.end();
       });
   });
+  return enableGracefulClose(server);
+}
+
+/** Readiness: 200 when the database answers and the server is not shutting down. */
+async function answerReadiness(server: Server, deps: ServerDeps, res: ServerResponse) {
+  const ready = !isClosing(server) && (await databaseAnswers(deps.database));
+  if (!ready) {
+    answerUnavailable(res);
+    return;
+  }
+  res.setHeader('Content-Type', 'application/json');
+  res.end(JSON.stringify({ ok: true }));
 }

@@ -1,7 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { basename, extname, join, normalize, resolve, sep } from 'node:path';
+import { builtHtmlOf, webAppFor } from '../webBuild/webApps.ts';
+import { SIMULATION_WORKER_POLICY } from './securityHeaders.ts';
+import { isStudioPage, sendStudioPage } from './studioPage.ts';
 
 const MEDIA_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,12 +19,15 @@ const MEDIA_TYPES: Record<string, string> = {
 };
 
 /**
- * Serves the built web apps from `root`. Unknown paths without an extension get
- * `index.html` (client-side routing); hashed assets are cached for a year.
- * Returns false when nothing was served so the caller can answer 404.
+ * Serves the built web apps from `root` (see webBuild/webApps.ts). An unknown path
+ * without an extension gets its app's `index.html` (`/agent/dossiers/42` → the agent
+ * app) for client-side routing. Hashed assets are cached for a year; HTML is never
+ * stored, so a new build is picked up at once. The studio's page gets its own style nonce
+ * (`studioPage.ts`). Returns false when nothing was served so
+ * the caller can answer 404.
  *
  * @example
- * if (!(await serveStatic(req, res, 'runtime/web/dist'))) notFound(res);
+ * if (!(await serveStatic(req, res, 'dist/web'))) notFound(res);
  */
 export async function serveStatic(
   req: IncomingMessage,
@@ -39,14 +45,20 @@ export async function serveStatic(
     info = await stat(file).catch(() => null);
   }
   if (!info && extname(pathname) === '') {
-    file = join(base, 'index.html');
+    file = join(base, builtHtmlOf(webAppFor(pathname)));
     info = await stat(file).catch(() => null);
   }
   if (!info?.isFile()) return false;
-  const immutable = file.includes(`${sep}assets${sep}`);
+  if (isStudioPage(base, file)) {
+    await sendStudioPage(res, file, req.method);
+    return true;
+  }
+  if (isSimulationWorker(base, file)) {
+    res.setHeader('Content-Security-Policy', SIMULATION_WORKER_POLICY);
+  }
   res.setHeader('Content-Type', MEDIA_TYPES[extname(file)] ?? 'application/octet-stream');
   res.setHeader('Content-Length', info.size);
-  res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+  res.setHeader('Cache-Control', cachePolicyOf(file));
   if (req.method === 'HEAD') {
     res.end();
     return true;
@@ -55,4 +67,25 @@ export async function serveStatic(
     createReadStream(file).on('error', fail).pipe(res).on('finish', done);
   });
   return true;
+}
+
+/**
+ * Hashed build assets never change under their name; everything else (HTML first) is
+ * `no-store`, like every other answer: `no-cache` still lets a shared computer's disk
+ * cache keep a copy of the page.
+ */
+function cachePolicyOf(file: string): string {
+  if (file.includes(`${sep}assets${sep}`)) return 'public, max-age=31536000, immutable';
+  return 'no-store';
+}
+
+/**
+ * The studio's simulation worker as Vite names it (`assets/simulation.worker-<hash>.js`):
+ * the one script that gets its own policy (docs/SECURITY.md §84).
+ */
+function isSimulationWorker(base: string, file: string): boolean {
+  return (
+    file.startsWith(join(base, 'assets') + sep) &&
+    /^simulation\.worker-[A-Za-z0-9_-]+\.js$/.test(basename(file))
+  );
 }

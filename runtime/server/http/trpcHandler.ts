@@ -1,6 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type AnyRouter, TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
+import { crossSiteRefusal, nonJsonRefusal, type OwnOrigin } from '../core/crossSiteGuard.ts';
+import type { DomainError } from '../core/domainError.ts';
+import { RETRY_AFTER_SECONDS, toTRPCError } from '../trpc/index.ts';
+import { batchCallCount } from './batchCallCount.ts';
 
 /** The node request and response a tRPC context is built from. */
 export interface NodeExchange {
@@ -15,7 +21,14 @@ export interface TrpcHandlerOptions<TRouter extends AnyRouter> {
   createContext(exchange: NodeExchange): Promise<unknown>;
   /** Larger bodies are answered 413 PAYLOAD_TOO_LARGE, as tRPC's node adapter does. */
   maxBodyBytes: number;
+  /** Mutations from other sites are refused (CSRF); null Host-derived, see crossSiteGuard. */
+  ownOrigin?: OwnOrigin;
+  /** Calls one batched request may carry; more are refused before any runs. */
+  maxBatchCalls?: number;
 }
+
+/** Enough for any page of the web apps; a batch of a thousand creations is an attack. */
+const DEFAULT_MAX_BATCH_CALLS = 10;
 
 /**
  * The tRPC API on node:http through tRPC's fetch adapter, with the body read whole
@@ -37,12 +50,62 @@ export interface TrpcHandlerOptions<TRouter extends AnyRouter> {
 export function trpcHandler<TRouter extends AnyRouter>(
   options: TrpcHandlerOptions<TRouter>,
 ): (req: IncomingMessage, res: ServerResponse) => void {
+  const own = options.ownOrigin ?? { publicOrigin: null, tls: false };
+  const maxCalls = options.maxBatchCalls ?? DEFAULT_MAX_BATCH_CALLS;
   return (req, res) => {
+    const refused = screen(req, own, options.endpoint, maxCalls);
+    if (refused !== null) {
+      // The body is read to its end first, so the client gets the answer, not a reset.
+      req.resume();
+      req.on('end', () => replyRefusal(res, refused));
+      return;
+    }
     readBody(req, options.maxBodyBytes).then(
       (body) => answer(options, { req, res }, body),
       () => res.destroy(),
     );
   };
+}
+
+/** Refusals decided from the request line and headers alone, before tRPC runs. */
+function screen(
+  req: IncomingMessage,
+  own: OwnOrigin,
+  endpoint: string,
+  maxCalls: number,
+): DomainError | null {
+  const foreign = crossSiteRefusal(req, own) ?? nonJsonRefusal(req);
+  if (foreign !== null) return foreign;
+  const calls = batchCallCount(req.url ?? '/', endpoint);
+  if (calls <= maxCalls) return null;
+  return {
+    code: 'BATCH_TOO_LARGE',
+    message: `Trop d’appels dans une seule requête (${calls}, au plus ${maxCalls}).`,
+    details: { calls, maxCalls },
+  };
+}
+
+/** A refusal in tRPC's error envelope, so the client reads it like any other. */
+function replyRefusal(res: ServerResponse, error: DomainError): void {
+  const trpcError = toTRPCError(error);
+  const httpStatus = getHTTPStatusCodeFromError(trpcError);
+  const body = JSON.stringify({
+    error: {
+      message: error.message,
+      code: TRPC_ERROR_CODES_BY_KEY[trpcError.code],
+      data: {
+        code: trpcError.code,
+        httpStatus,
+        domainCode: error.code,
+        fieldErrors: null,
+        details: error.details ?? null,
+      },
+    },
+  });
+  res.statusCode = httpStatus;
+  res.setHeader('Content-Type', 'application/json');
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
 }
 
 /** The body, or `null` when it passed the limit (the rest was read and dropped). */
@@ -80,6 +143,8 @@ async function answer<TRouter extends AnyRouter>(
     }
     const cookies = response.headers.getSetCookie();
     if (cookies.length > 0) res.appendHeader('Set-Cookie', cookies);
+    // DATABASE_UNAVAILABLE (the only 503 the API gives): tell clients when to retry.
+    if (response.status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     res.setHeader('Content-Length', payload.length);
     res.end(payload);
   } catch {

@@ -1,11 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { messages, users } from '../../db/index.ts';
-import { recordSessionAudit } from '../audit/recordAudit.ts';
-import { auditDenial } from '../dossiers/auditDenial.ts';
-import type { DossierContext } from '../dossiers/dossierContext.ts';
-import { loadDossier } from '../dossiers/loadDossier.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import { recordSessionAudit } from '../audit/index.ts';
+import type { DomainError } from '../core/domainError.ts';
+import { auditDenial, type DossierContext, loadDossier } from '../dossiers/index.ts';
 import type { MessageView } from './messageView.ts';
 
 /**

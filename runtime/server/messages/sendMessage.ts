@@ -1,10 +1,7 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { dossierEvents, messages } from '../../db/index.ts';
-import { auditDenial } from '../dossiers/auditDenial.ts';
-import type { DossierContext } from '../dossiers/dossierContext.ts';
-import { inTransaction } from '../dossiers/inTransaction.ts';
-import { loadDossier } from '../dossiers/loadDossier.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
+import { auditDenial, type DossierContext, inTransaction, loadDossier } from '../dossiers/index.ts';
 import type { MessageView } from './messageView.ts';
 
 /** Longest message body, in characters: a letter, not a file dump. */
@@ -31,7 +28,7 @@ export async function sendMessage(
       fieldErrors: { body: ['Le message est vide ou trop long.'] },
     });
   }
-  const result = await inTransaction(context.db, async (tx) => {
+  const result = await inTransaction<MessageView, DomainError>(context.db, async (tx) => {
     const loaded = await loadDossier(tx, context.session, input.dossierId);
     if (!loaded.ok) return loaded;
     const { row, state, reader } = loaded.value;

@@ -1,99 +1,146 @@
-import { eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { StateKind } from '../../../shared/definition/types.ts';
 import { ok, type Result } from '../../../shared/result.ts';
-import { rowsOf } from '../../db/index.ts';
-import { dossiers } from '../../db/schema/index.ts';
+import {
+  dossiers,
+  NO_ASSIGNEE,
+  NO_UNIT,
+  queueCounts,
+  queueDueCounts,
+  rowsOf,
+} from '../../db/index.ts';
 import { tenantScope } from '../../db/tenancy/tenantScope.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
 import type { QueueServiceContext } from './listQueue.ts';
 import type { QueueCountsInput } from './queueInput.ts';
 import { queueStates } from './queueStates.ts';
-import { unitAlternatives, visibleUnits } from './queueViewer.ts';
+import { submitted, unitAlternatives, visibleUnits } from './queueViewer.ts';
 
-/** One tab of a queue: a state and how many visible dossiers are in it. */
+/** One tab of a queue: a state and how many of the viewer's visible dossiers are in it. */
 export interface StateCount {
   state: string;
   label: string;
   kind: StateKind;
-  /** Exact up to the cap; equal to it when `capped` is true. */
+  /** Every visible submitted dossier in the state; exact. */
   count: number;
-  /** More than `count` dossiers: show "10 000+", not a number nobody reads. */
-  capped: boolean;
+  /** Of those, assigned to the viewer (« à moi »). */
+  mine: number;
+  /** Of those, assigned to nobody (« non assignés »). */
+  unassigned: number;
+  /** Of those, past their due date at the request's instant (« en retard »). */
+  overdue: number;
 }
 
-/** Past this, a tab shows "10 000+": counting further costs time and tells nobody anything. */
-export const COUNT_CAP = 10_000;
+interface CountRow {
+  state: string;
+  count: number;
+  mine: number;
+  unassigned: number;
+  overdue: number;
+}
 
 /**
- * Visible dossiers per state, for the tabs of a queue, in the definitions' state order.
- * Draft states are not tabs: their dossiers are the citizens' unfinished work, and a
- * dossier leaves its draft state when it is submitted and numbered, so the states
- * listed hold exactly the submitted dossiers `listQueue` shows.
+ * Visible dossiers per state, for the tabs of a queue, in the definitions' state order,
+ * with the « à moi », « non assignés » and « en retard » shares of each. Draft states
+ * are not tabs (their dossiers are unnumbered citizens' work), so the states listed
+ * hold exactly the submitted dossiers `listQueue` shows.
  *
- * Each count is a capped index range, so the cost is bounded by tabs × units × cap
- * whatever the size of the queue: per state and per visible unit on
- * `(tenant, unit_code, state)` for agents and supervisors, per state on
- * `(tenant, démarche, state)` for admins (the démarches listed, so that index serves
- * even a count over all of them). Both are index-only once the table is vacuumed.
+ * Exact whatever the size of the queue: nothing counts dossiers one by one except the
+ * ones falling due today. Totals, mine and unassigned are sums over the counter rows
+ * of `queue_counts` in scope (démarches × states × units × assignees × 16 slots, a few
+ * thousand rows for a large tenant); overdue is the sum of `queue_due_counts` for the
+ * days before today (UTC) plus an index range count of the dossiers due today before
+ * `now`. The triggers of migration 0012 keep both tables equal to `count(*)` in the
+ * same transaction as every dossier change.
  *
  * @example
  * const tabs = await countQueue(ctx, { demarcheId });
- * // [{ state: 'depose', label: 'Déposé', kind: 'active', count: 42, capped: false }, …]
+ * // [{ state: 'depose', label: 'Déposé', kind: 'active', count: 42, mine: 3, unassigned: 30, overdue: 5 }, …]
  */
 export async function countQueue(
   ctx: QueueServiceContext,
   input: QueueCountsInput,
-  options: { cap?: number } = {},
 ): Promise<Result<StateCount[], DomainError>> {
-  const cap = options.cap ?? COUNT_CAP;
   const scope = tenantScope(ctx.viewer.tenantId);
   const { demarcheIds, states } = await queueStates(ctx.db, scope, input.demarcheId);
-  const units = unitAlternatives(visibleUnits(ctx.viewer, input.unit), dossiers.unitCode);
-  if (states.length === 0 || demarcheIds.length === 0 || units?.length === 0) {
+  const units = visibleUnits(ctx.viewer, input.unit);
+  const zero = { count: 0, mine: 0, unassigned: 0, overdue: 0 };
+  if (states.length === 0 || demarcheIds.length === 0 || units.length === 0) {
     return ok(
-      states.map((state) => ({
-        state: state.id,
-        label: state.label,
-        kind: state.kind,
-        count: 0,
-        capped: false,
-      })),
+      states.map((state) => ({ state: state.id, label: state.label, kind: state.kind, ...zero })),
     );
   }
-  // By unit, the démarche is only worth naming when asked for: it is not in that index.
-  const demarche =
-    input.demarcheId !== undefined
-      ? eq(dossiers.demarcheId, input.demarcheId)
-      : units === undefined
-        ? inArray(dossiers.demarcheId, demarcheIds)
-        : undefined;
-  const branches: SQL[] = (units ?? [undefined]).map(
-    (unit) =>
-      sql`(select 1 from ${dossiers} where ${scope.where(dossiers, demarche, unit, sql`${dossiers.state} = s.state`)} limit ${cap + 1})`,
+  const stateIds = states.map((state) => state.id);
+  const inScope = (table: typeof queueCounts | typeof queueDueCounts): SQL =>
+    and(
+      eq(table.tenantId, scope.tenantId),
+      inArray(table.demarcheId, demarcheIds),
+      inArray(table.state, stateIds),
+      units === 'all'
+        ? undefined
+        : inArray(
+            table.unitCode,
+            units.map((unit) => unit ?? NO_UNIT),
+          ),
+    )!;
+  const today = startOfUtcDay(ctx.now);
+  const unitChoice = unitAlternatives(units, dossiers.unitCode);
+  const dueToday = and(
+    scope.where(
+      dossiers,
+      submitted(dossiers.reference),
+      inArray(dossiers.demarcheId, demarcheIds),
+      inArray(dossiers.state, stateIds),
+      gte(dossiers.dueAt, today),
+      lt(dossiers.dueAt, ctx.now),
+    ),
+    unitChoice === undefined ? undefined : sql`(${sql.join(unitChoice, sql` or `)})`,
   );
   const stateList = sql.join(
-    states.map((state) => sql`${state.id}`),
+    stateIds.map((id) => sql`${id}`),
     sql`, `,
   );
   const result = await ctx.db.execute(sql`
-    select s.state, (select count(*)::int from (select 1 from (${sql.join(branches, sql` union all `)}) as b limit ${cap + 1}) as c) as "count"
-    from unnest(array[${stateList}]::text[]) as s(state)`);
+    with totals as (
+      select ${queueCounts.state} as state, sum(${queueCounts.dossiers}) as count,
+             sum(${queueCounts.dossiers}) filter (where ${queueCounts.assigneeId} = ${ctx.viewer.userId}::uuid) as mine,
+             sum(${queueCounts.dossiers}) filter (where ${queueCounts.assigneeId} = ${NO_ASSIGNEE}::uuid) as unassigned
+        from ${queueCounts} where ${inScope(queueCounts)} group by 1),
+    past_days as (
+      select ${queueDueCounts.state} as state, sum(${queueDueCounts.dossiers}) as overdue
+        from ${queueDueCounts}
+       where ${inScope(queueDueCounts)} and ${queueDueCounts.dueOn} < ${today.toISOString().slice(0, 10)}::date
+       group by 1),
+    today as (
+      select ${dossiers.state} as state, count(*) as overdue from ${dossiers} where ${dueToday} group by 1)
+    select s.state, coalesce(t.count, 0)::int as "count", coalesce(t.mine, 0)::int as mine,
+           coalesce(t.unassigned, 0)::int as unassigned,
+           (coalesce(p.overdue, 0) + coalesce(d.overdue, 0))::int as overdue
+      from unnest(array[${stateList}]::text[]) as s(state)
+      left join totals t on t.state = s.state
+      left join past_days p on p.state = s.state
+      left join today d on d.state = s.state`);
   const countOf = new Map(
-    (rowsOf(result) as Array<{ state: string; count: number }>).map((row) => [
+    (rowsOf(result) as CountRow[]).map((row) => [
       row.state,
-      Number(row.count),
+      {
+        count: Number(row.count),
+        mine: Number(row.mine),
+        unassigned: Number(row.unassigned),
+        overdue: Number(row.overdue),
+      },
     ]),
   );
   return ok(
-    states.map((state) => {
-      const count = countOf.get(state.id) ?? 0;
-      return {
-        state: state.id,
-        label: state.label,
-        kind: state.kind,
-        count: Math.min(count, cap),
-        capped: count > cap,
-      };
-    }),
+    states.map((state) => ({
+      state: state.id,
+      label: state.label,
+      kind: state.kind,
+      ...(countOf.get(state.id) ?? zero),
+    })),
   );
+}
+
+function startOfUtcDay(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { socialAidDefinition } from '../../../shared/testing/socialAidDefinition.ts';
 import { describeOnEachDriver } from '../../db/testing/describeOnEachDriver.ts';
-import { readerOf } from '../dossiers/dossierAccess.ts';
+import { readerOf } from '../dossiers/index.ts';
 import { sessionOf } from '../dossiers/testing/dossierTestKit.ts';
 import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
 import { listQueue } from './listQueue.ts';

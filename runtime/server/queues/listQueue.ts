@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { dossiers } from '../../db/schema/index.ts';
 import type { AppDatabase } from '../../db/types.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
 import { isKeyFor, type Keyset, type KeysetPosition, keysetSegments, keyText } from './keyset.ts';
 import { queueConditions } from './queueConditions.ts';
 import { decodeCursor, encodeCursor, invalidCursor } from './queueCursor.ts';

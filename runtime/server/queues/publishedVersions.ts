@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { demarcheVersions } from '../../db/schema/index.ts';
 import type { TenantScope } from '../../db/tenancy/tenantScope.ts';
 import type { AppDatabase } from '../../db/types.ts';
-import { loadPublishedVersion, type PublishedVersion } from '../dossiers/publishedDefinition.ts';
+import { loadPublishedVersion, type PublishedVersion } from '../dossiers/index.ts';
 
 /**
  * Every published version of the tenant's démarches (or of one), oldest first within a

@@ -21,7 +21,7 @@ const fieldName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]{0,63}$/);
 const fieldValue = z.union([z.string().max(200), z.number().finite(), z.boolean()]);
 
 /**
- * Input of `queues.list`. Strict: an unknown key (`tenantId`…) is refused (SECURITY §10).
+ * Input of `queues.list`. Strict: an unknown key (`tenantId`…) is refused (docs/SECURITY.md §10).
  * The tenant comes from the session, never from here.
  */
 export const queueListInput = z.strictObject({

@@ -4,7 +4,7 @@ import { PRIORITY_RANKS } from '../../db/schema/dossiers.ts';
 import { users } from '../../db/schema/index.ts';
 import { tenantScope } from '../../db/tenancy/tenantScope.ts';
 import type { AppDatabase } from '../../db/types.ts';
-import { loadPublishedVersion, type PublishedVersion } from '../dossiers/publishedDefinition.ts';
+import { loadPublishedVersion, type PublishedVersion } from '../dossiers/index.ts';
 import type { QueueRow } from './readQueueSegment.ts';
 import { stateOf } from './stateCatalog.ts';
 
@@ -15,6 +15,7 @@ export interface QueueItem {
   demarcheId: string;
   demarcheTitle: string;
   version: number;
+  revision: number;
   state: string;
   stateLabel: string;
   unit: string | null;
@@ -46,7 +47,7 @@ export async function toQueueItems(
   now: Date,
 ): Promise<QueueItem[]> {
   if (rows.length === 0) return [];
-  // Throws without a tenant (SECURITY §8), before anything is looked up.
+  // Throws without a tenant (docs/SECURITY.md §8), before anything is looked up.
   const scope = tenantScope(tenantId);
   const versions = new Map<string, PublishedVersion | null>();
   for (const row of rows) {
@@ -73,6 +74,7 @@ export async function toQueueItems(
       demarcheId: row.demarcheId,
       demarcheTitle: published?.title ?? '',
       version: row.version,
+      revision: Number(row.revision),
       state: row.state,
       stateLabel: state?.label ?? row.state,
       unit: row.unitCode,

@@ -1,6 +1,6 @@
 import { eq, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import type { SessionActor } from '../trpc/context.ts';
+import type { SessionActor } from '../core/sessionActor.ts';
 
 /** What the queue needs to know of who reads it: a staff session. */
 export type QueueViewer = Pick<SessionActor, 'tenantId' | 'userId' | 'roles' | 'unitCodes'>;

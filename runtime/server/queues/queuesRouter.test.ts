@@ -123,7 +123,9 @@ describe('queues.counts over HTTP', () => {
       label: 'Déposé',
       kind: 'active',
       count: 1,
-      capped: false,
+      mine: 0,
+      unassigned: 1,
+      overdue: 0,
     });
   });
 });

@@ -1,16 +1,17 @@
-import type { Context, SessionActor } from '../trpc/context.ts';
-import { unwrap } from '../trpc/domainError.ts';
-import { router, staffProcedure } from '../trpc/trpc.ts';
+import { z } from 'zod';
+import type { SessionActor } from '../core/sessionActor.ts';
+import { type Context, router, staffProcedure, unwrap } from '../trpc/index.ts';
 import { countQueue } from './countQueue.ts';
 import { listQueue, type QueueServiceContext } from './listQueue.ts';
 import { queueCountsInput, queueListInput } from './queueInput.ts';
+import { deleteView, listViews, saveView, saveViewInput, viewIdInput } from './savedViews.ts';
 
 /** Every staff role reads queues; what each sees is `visibleUnits`' business. */
 const staff = staffProcedure('admin', 'agent', 'supervisor');
 
 /**
  * The back-office queues: a filtered, sorted, keyset-paged list of dossiers and the
- * counts per state for its tabs. Procedures validate (strict schemas), call a service
+ * counts per state for its tabs, and the caller's saved views. Procedures validate (strict schemas), call a service
  * and map its error; the tenant and the viewer's units come from the session only.
  */
 export const queuesRouter = router({
@@ -20,6 +21,18 @@ export const queuesRouter = router({
   counts: staff
     .input(queueCountsInput.prefault({}))
     .query(async ({ ctx, input }) => unwrap(await countQueue(queueContextOf(ctx), input))),
+  // The caller's own saved filters (docs/SECURITY.md §75).
+  views: router({
+    list: staff
+      .input(z.strictObject({}).prefault({}))
+      .query(({ ctx }) => listViews(queueContextOf(ctx))),
+    save: staff
+      .input(saveViewInput)
+      .mutation(async ({ ctx, input }) => unwrap(await saveView(queueContextOf(ctx), input))),
+    remove: staff
+      .input(viewIdInput)
+      .mutation(async ({ ctx, input }) => unwrap(await deleteView(queueContextOf(ctx), input))),
+  }),
 });
 
 /**

@@ -11,6 +11,8 @@ export interface QueueRow {
   reference: string | null;
   demarcheId: string;
   version: number;
+  /** What a bulk action sends back, so a dossier changed since is refused, not overwritten. */
+  revision: number;
   state: string;
   unitCode: string | null;
   assigneeId: string | null;

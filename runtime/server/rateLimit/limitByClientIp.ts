@@ -1,5 +1,4 @@
-import { toTRPCError } from '../trpc/domainError.ts';
-import { middleware } from '../trpc/trpc.ts';
+import { middleware, toTRPCError } from '../trpc/index.ts';
 import { clientAddressKey } from './clientAddressKey.ts';
 import { hit } from './hit.ts';
 
@@ -12,7 +11,7 @@ export interface ClientIpLimit {
 
 /**
  * A tRPC middleware that counts each call per client address and answers 429 with
- * `Retry-After` past the limit (SECURITY item 1). Put it before `.input()`: malformed
+ * `Retry-After` past the limit (docs/SECURITY.md §1). Put it before `.input()`: malformed
  * calls count too.
  *
  * @example

@@ -1,6 +1,6 @@
 import type { Result } from '../../../shared/result.ts';
-import type { Context } from '../trpc/context.ts';
-import { type DomainError, toTRPCError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
+import { type Context, toTRPCError } from '../trpc/index.ts';
 
 /**
  * `unwrap` for results that may be a rate-limit refusal: sets `Retry-After` from

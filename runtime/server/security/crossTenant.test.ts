@@ -3,12 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VALID_SOCIAL_AID } from '../dossiers/testing/dossierTestKit.ts';
 import { type DossierServer, startDossierServer } from '../dossiers/testing/startDossierServer.ts';
 import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
-import { HTTP_ROUTE_SAMPLES } from './httpRouteSamples.ts';
-import type { ProcedureSample } from './procedureSamples.ts';
+import { auditOfLastCall } from './testing/auditTrail.ts';
 import { CALLERS, type Callers, SIGNED_IN, signInCallers } from './testing/callers.ts';
 import { callHttp } from './testing/callHttp.ts';
 import { callProcedure, shown } from './testing/callProcedure.ts';
 import { tenantFingerprint } from './testing/fingerprint.ts';
+import { HTTP_ROUTE_SAMPLES } from './testing/httpRouteSamples.ts';
+import type { ProcedureSample } from './testing/procedureSamples.ts';
 import { sampledCatalog } from './testing/sampledCatalog.ts';
 import {
   buildSampleWorld,
@@ -44,7 +45,7 @@ function inputOf(sample: ProcedureSample, world: SampleWorld): unknown {
   return sample.input?.(world);
 }
 
-describe('tenant isolation over the whole router (SECURITY §7)', () => {
+describe('tenant isolation over the whole router (docs/SECURITY.md §7)', () => {
   it('answers another tenant’s ids exactly as ids that exist nowhere, and writes nothing there', async () => {
     expect(byIds.length).toBeGreaterThan(0);
     const before = await tenantFingerprint(server.database, tenantB.tenantId);
@@ -52,6 +53,7 @@ describe('tenant isolation over the whole router (SECURITY §7)', () => {
     for (const entry of byIds) {
       for (const caller of SIGNED_IN) {
         const foreign = await callProcedure(a[caller], entry, inputOf(entry.sample, worldB));
+        const audit = await auditOfLastCall(server.database, a[caller]);
         const random = await callProcedure(
           a[caller],
           entry,
@@ -65,6 +67,23 @@ describe('tenant isolation over the whole router (SECURITY §7)', () => {
             ? 'NOT_FOUND'
             : 'ok';
         const where = `${entry.path} as A's ${caller}`;
+        // The refusal differs from a random id's only in the audit trail: one row in A's
+        // tenant, naming the id asked for when the procedure found nothing.
+        const auditAction = { FORBIDDEN: 'access.role_denied', NOT_FOUND: 'access.not_found' }[
+          expected as 'FORBIDDEN' | 'NOT_FOUND'
+        ];
+        const asked = JSON.stringify(Object.values(inputOf(entry.sample, worldB) as object));
+        const audited =
+          auditAction === undefined
+            ? audit.length === 0
+            : audit.length === 1 &&
+              audit[0]!.action === auditAction &&
+              audit[0]!.tenantId === tenantA.tenantId &&
+              audit[0]!.actor === `user:${tenantA.accounts[caller].id}` &&
+              audit[0]!.details['procedure'] === entry.path &&
+              (auditAction === 'access.role_denied' ||
+                (audit[0]!.object !== null && asked.includes(audit[0]!.object.split(':')[1]!)));
+        if (!audited) leaks.push(`${where}: audit ${JSON.stringify(audit)}`);
         if (expected === 'ok' ? !foreign.ok : foreign.ok || foreign.code !== expected) {
           leaks.push(`${where}: expected ${expected}, got ${shown(foreign)}`);
         } else if (JSON.stringify(foreign) !== JSON.stringify(random)) {
@@ -102,7 +121,15 @@ describe('tenant isolation over the whole router (SECURITY §7)', () => {
     for (const [name, route] of Object.entries(HTTP_ROUTE_SAMPLES)) {
       for (const caller of SIGNED_IN) {
         const foreign = await callHttp(a[caller], route.request(worldB));
+        const audit = await auditOfLastCall(server.database, a[caller]);
         const random = await callHttp(a[caller], route.request(nowhereLike(worldB)));
+        const audited =
+          audit.length === 1 &&
+          audit[0]!.action === 'access.not_found' &&
+          audit[0]!.tenantId === tenantA.tenantId &&
+          audit[0]!.details['procedure'] === name &&
+          route.request(worldB).path.includes(audit[0]!.object?.split(':')[1] ?? '-');
+        if (!audited) leaks.push(`${name} as A's ${caller}: audit ${JSON.stringify(audit)}`);
         if (foreign.status !== 404 || JSON.stringify(foreign) !== JSON.stringify(random)) {
           leaks.push(
             `${name} as A's ${caller}: ${JSON.stringify(foreign)} (random: ${JSON.stringify(random)})`,

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, type Database, demarches } from '../../db/index.ts';
 import { openTestDatabase } from '../../db/testing/openTestDatabase.ts';
-import { ensureJobSchema } from '../effects/jobSchema.ts';
+import { ensureJobSchema } from '../effects/index.ts';
 import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
 import { dataFingerprint, tenantFingerprint } from './testing/fingerprint.ts';
 

@@ -28,7 +28,7 @@ function procedureDefOf(value: unknown): ProcedureDef {
  * Every procedure of `router`, read from tRPC's own flattened table (`_def.procedures`,
  * keyed by dotted path in v11), sorted by path. The security suites iterate this list
  * rather than a hand-written one, so a procedure added to the router is tested — or
- * fails the registry check — without anyone remembering it (SECURITY §7).
+ * fails the registry check — without anyone remembering it (docs/SECURITY.md §7).
  *
  * Lazy routers are refused: their procedures only appear in the table once loaded, so
  * the catalog would silently miss them.

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { appRouter } from '../router.ts';
 import { procedureCatalog } from './procedureCatalog.ts';
-import { PROCEDURE_SAMPLES } from './procedureSamples.ts';
+import { PROCEDURE_SAMPLES } from './testing/procedureSamples.ts';
 import type { SampleWorld } from './testing/sampleWorld.ts';
 
 const catalog = procedureCatalog(appRouter);
@@ -18,6 +18,11 @@ const paperWorld: SampleWorld = {
   instructing: { id: randomUUID(), revision: 3 },
   messageId: randomUUID(),
   attachmentId: randomUUID(),
+  units: { ccas: randomUUID(), familles: randomUUID(), mairie: randomUUID() },
+  agentMairieId: randomUUID(),
+  commentId: randomUUID(),
+  documentId: randomUUID(),
+  spareDocumentId: randomUUID(),
 };
 
 interface StandardSchema {

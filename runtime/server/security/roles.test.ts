@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { HTTP_ROUTE_SAMPLES } from './httpRouteSamples.ts';
+import { auditOfLastCall } from './testing/auditTrail.ts';
 import { CALLERS, type Caller } from './testing/callers.ts';
 import { callHttp } from './testing/callHttp.ts';
 import { callProcedure, shown } from './testing/callProcedure.ts';
 import { dataFingerprint } from './testing/fingerprint.ts';
+import { HTTP_ROUTE_SAMPLES } from './testing/httpRouteSamples.ts';
 import { sampledCatalog } from './testing/sampledCatalog.ts';
 import { nowhereLike } from './testing/sampleWorld.ts';
 
@@ -13,7 +14,7 @@ const given = useSampleTenant();
 
 const catalog = sampledCatalog();
 
-describe('roles over the whole router (SECURITY §9)', () => {
+describe('roles over the whole router (docs/SECURITY.md §9)', () => {
   it('refuses every caller the registry does not allow, and writes nothing', async () => {
     const wrong: string[] = [];
     let refusals = 0;
@@ -31,6 +32,18 @@ describe('roles over the whole router (SECURITY §9)', () => {
         refusals += 1;
         if (outcome.ok || outcome.code !== expected) {
           wrong.push(`${entry.path} as ${caller}: expected ${expected}, got ${shown(outcome)}`);
+        }
+        // Each role refusal of a signed-in caller is a security event: one audit row.
+        if (caller !== 'anonymous') {
+          const rows = await auditOfLastCall(given().server.database, given().callers[caller]);
+          const account = given().tenant.accounts[caller];
+          const audited =
+            rows.length === 1 &&
+            rows[0]!.action === 'access.role_denied' &&
+            rows[0]!.actor === `user:${account.id}` &&
+            rows[0]!.tenantId === given().tenant.tenantId &&
+            rows[0]!.details['procedure'] === entry.path;
+          if (!audited) wrong.push(`${entry.path} as ${caller}: audit ${JSON.stringify(rows)}`);
         }
       }
       const after = await dataFingerprint(given().server.database);
@@ -54,6 +67,7 @@ describe('roles over the whole router (SECURITY §9)', () => {
           entry,
           sample.input?.(given().world),
         );
+        const rowsForSeen = await auditOfLastCall(given().server.database, given().callers[caller]);
         const random = await callProcedure(
           given().callers[caller],
           entry,
@@ -61,6 +75,21 @@ describe('roles over the whole router (SECURITY §9)', () => {
         );
         if (outcome.ok || outcome.code !== 'NOT_FOUND' || shown(outcome) !== shown(random)) {
           wrong.push(`${entry.path} as ${caller}: ${shown(outcome)} (random id: ${shown(random)})`);
+        }
+        // Both refusals are audited, once each: a denial of the dossier that exists, or
+        // the id asked for.
+        const rowsForRandom = await auditOfLastCall(
+          given().server.database,
+          given().callers[caller],
+        );
+        for (const rows of [rowsForSeen, rowsForRandom]) {
+          const actions = rows.map((row) => row.action);
+          if (
+            actions.length !== 1 ||
+            !['access.not_found', 'dossier.denied'].includes(actions[0]!)
+          ) {
+            wrong.push(`${entry.path} as ${caller}: audit ${JSON.stringify(rows)}`);
+          }
         }
       }
       const after = await dataFingerprint(given().server.database);

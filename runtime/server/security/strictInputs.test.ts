@@ -11,7 +11,7 @@ const given = useSampleTenant();
 
 const catalog = sampledCatalog();
 
-/** Keys a client might slip in to change what it may not (SECURITY §10). */
+/** Keys a client might slip in to change what it may not (docs/SECURITY.md §10). */
 function smuggled(): Record<string, string> {
   return { state: 'accepte', tenantId: randomUUID(), assigneeId: given().tenant.accounts.agent.id };
 }
@@ -28,7 +28,7 @@ function onlyUnrecognizedKeys(fieldErrors: Record<string, string[]> | null): boo
   return ['state', 'tenantId', 'assigneeId'].every((key) => said.includes(`"${key}"`));
 }
 
-describe('strict inputs over the whole router (SECURITY §10)', () => {
+describe('strict inputs over the whole router (docs/SECURITY.md §10)', () => {
   it('refuses state, tenantId and assigneeId beside a valid input, and writes nothing', async () => {
     const withInput = catalog.filter((entry) => entry.hasInput);
     expect(withInput.some((entry) => entry.type === 'mutation')).toBe(true);
@@ -53,7 +53,17 @@ describe('strict inputs over the whole router (SECURITY §10)', () => {
   it('leaves only procedures that read no input at all without a schema', () => {
     const withoutInput = catalog.filter((entry) => !entry.hasInput).map((entry) => entry.path);
     // Each of these ignores its input entirely: nothing a client sends can be written.
-    expect(withoutInput).toEqual(['auth.logout', 'auth.me', 'demarches.list', 'dossiers.mine']);
+    expect(withoutInput).toEqual([
+      'anonymous.current',
+      'anonymous.issueCode',
+      'anonymous.leave',
+      'auth.logout',
+      'auth.me',
+      'auth.resendConfirmation',
+      'demarches.list',
+      'documents.list',
+      'dossiers.mine',
+    ]);
   });
 
   // Regression: a transition with an input schema (`refuser`) used to take extra keys in

@@ -1,21 +1,23 @@
 import { beforeAll, expect, it } from 'vitest';
 import { attachments } from '../../db/index.ts';
 import { describeOnEachDriver } from '../../db/testing/describeOnEachDriver.ts';
-import { createDossier } from '../dossiers/createDossier.ts';
-import { dossierAttachments } from '../dossiers/dossierAttachments.ts';
-import { lastChangeOf } from '../dossiers/lastChange.ts';
-import { listMyDossiers } from '../dossiers/listMyDossiers.ts';
-import { loadLatestVersion, loadPublishedVersion } from '../dossiers/publishedDefinition.ts';
+import {
+  createDossier,
+  dossierAttachments,
+  lastChangeOf,
+  listMyDossiers,
+  loadLatestVersion,
+  loadPublishedVersion,
+} from '../dossiers/index.ts';
 import { contextOf, expectOk } from '../dossiers/testing/dossierTestKit.ts';
-import { loadEffectDossier } from '../effects/loadEffectDossier.ts';
-import { resolveRecipients } from '../effects/resolveRecipients.ts';
-import { toQueueItems } from '../queues/queueItems.ts';
-import { toTaskItems } from '../tasks/taskItems.ts';
+import { loadEffectDossier, resolveRecipients } from '../effects/index.ts';
+import { toQueueItems } from '../queues/index.ts';
+import { toTaskItems } from '../tasks/index.ts';
 import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
 
 /**
  * These services filter on the tenant by hand (`eq(table.tenantId, tenantId)`) instead
- * of through `tenantScope`, so nothing makes them refuse a missing tenant. SECURITY §8
+ * of through `tenantScope`, so nothing makes them refuse a missing tenant. docs/SECURITY.md §8
  * still holds if such a query, given no tenant, returns nothing or throws: this suite
  * checks it for each of them, with a positive control showing the same call with the
  * tenant does find rows (so "nothing" is not just an empty database).
@@ -30,7 +32,7 @@ function isEmpty(value: unknown): boolean {
   return typeof value === 'object' && (value as { ok?: unknown }).ok === false;
 }
 
-describeOnEachDriver('hand-filtered tenant queries (SECURITY §8)', (database) => {
+describeOnEachDriver('hand-filtered tenant queries (docs/SECURITY.md §8)', (database) => {
   let tenant: SeededTenant;
   let lookups: Record<string, Lookup>;
 
@@ -61,6 +63,7 @@ describeOnEachDriver('hand-filtered tenant queries (SECURITY §8)', (database) =
       reference: null,
       demarcheId: demarche.id,
       version: demarche.version,
+      revision: 0,
       state: 'brouillon',
       unitCode: null,
       assigneeId: null,
@@ -95,7 +98,7 @@ describeOnEachDriver('hand-filtered tenant queries (SECURITY §8)', (database) =
         resolveRecipients(
           db,
           tenantId,
-          { applicantId: citizen, assigneeId: null, unitCode: null },
+          { applicantId: citizen, assigneeId: null, unitCode: null, data: {} },
           { kind: 'applicant' },
         ),
       loadEffectDossier: (tenantId) =>

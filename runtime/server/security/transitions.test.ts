@@ -61,7 +61,7 @@ const INPUTS: Record<string, Record<string, unknown>> = {
   refuser: { motif: 'Revenus supérieurs au plafond applicable.' },
 };
 
-describe('who may fire which transition (SECURITY §9)', () => {
+describe('who may fire which transition (docs/SECURITY.md §9)', () => {
   it('refuses every transition to every caller its `by` excludes, in every state it leaves', async () => {
     const wrong: string[] = [];
     let refusals = 0;

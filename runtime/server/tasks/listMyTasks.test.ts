@@ -3,7 +3,7 @@ import type { DemarcheDefinition } from '../../../shared/definition/types.ts';
 import { socialAidDefinition } from '../../../shared/testing/socialAidDefinition.ts';
 import { demarches, demarcheVersions, tasks } from '../../db/schema/index.ts';
 import { describeOnEachDriver } from '../../db/testing/describeOnEachDriver.ts';
-import type { QueueViewer } from '../queues/queueViewer.ts';
+import type { QueueViewer } from '../queues/index.ts';
 import { queueViewers } from '../queues/testing/queueViewers.ts';
 import { seedQueueDossier } from '../queues/testing/seedQueueDossier.ts';
 import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';

@@ -3,11 +3,18 @@ import { err, ok, type Result } from '../../../shared/result.ts';
 import { rowsOf } from '../../db/driver/driverValues.ts';
 import { dossiers, tasks } from '../../db/schema/index.ts';
 import { tenantScope } from '../../db/tenancy/tenantScope.ts';
-import { isKeyFor, type Keyset, type KeysetPosition, keysetSegments } from '../queues/keyset.ts';
-import type { QueueServiceContext } from '../queues/listQueue.ts';
-import { publishedVersions } from '../queues/publishedVersions.ts';
-import { decodeCursor, encodeCursor, invalidCursor } from '../queues/queueCursor.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
+import {
+  decodeCursor,
+  encodeCursor,
+  invalidCursor,
+  isKeyFor,
+  type Keyset,
+  type KeysetPosition,
+  keysetSegments,
+  publishedVersions,
+  type QueueServiceContext,
+} from '../queues/index.ts';
 import { type MyTaskRow, myTasksSql } from './myTasksSql.ts';
 import { ownedStates } from './ownedStates.ts';
 import { type TaskItem, toTaskItems } from './taskItems.ts';

@@ -1,8 +1,12 @@
 import { and, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { dossiers, tasks } from '../../db/schema/index.ts';
 import { tenantScope } from '../../db/tenancy/tenantScope.ts';
-import type { KeysetSegment } from '../queues/keyset.ts';
-import { type QueueViewer, submitted, unitVisibility } from '../queues/queueViewer.ts';
+import {
+  type KeysetSegment,
+  type QueueViewer,
+  submitted,
+  unitVisibility,
+} from '../queues/index.ts';
 import type { ownedStates, VersionState } from './ownedStates.ts';
 
 /** A task row as `myTasksSql` returns it; timestamps are ISO text. */

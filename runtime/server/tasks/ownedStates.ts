@@ -1,5 +1,5 @@
-import type { PublishedVersion } from '../dossiers/publishedDefinition.ts';
-import { type QueueViewer, visibleUnits } from '../queues/queueViewer.ts';
+import type { PublishedVersion } from '../dossiers/index.ts';
+import { type QueueViewer, visibleUnits } from '../queues/index.ts';
 
 /** A state of one published version: where a dossier waits for someone. */
 export interface VersionState {

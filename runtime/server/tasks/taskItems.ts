@@ -2,10 +2,8 @@ import { inArray } from 'drizzle-orm';
 import { allowedActions } from '../../../shared/engine/index.ts';
 import { dossiers } from '../../db/schema/index.ts';
 import { tenantScope } from '../../db/tenancy/tenantScope.ts';
-import { toSnapshot } from '../dossiers/dossierSnapshot.ts';
-import { loadPublishedVersion } from '../dossiers/publishedDefinition.ts';
-import type { QueueServiceContext } from '../queues/listQueue.ts';
-import { stateOf } from '../queues/stateCatalog.ts';
+import { loadPublishedVersion, toSnapshot } from '../dossiers/index.ts';
+import { type QueueServiceContext, stateOf } from '../queues/index.ts';
 import type { MyTaskRow } from './myTasksSql.ts';
 
 /** A transition the viewer may fire now; `blocked` when the data does not allow it yet. */
@@ -51,7 +49,7 @@ export async function toTaskItems(
 ): Promise<TaskItem[]> {
   if (rows.length === 0) return [];
   const { viewer } = ctx;
-  // Throws without a tenant (SECURITY §8), before anything is looked up.
+  // Throws without a tenant (docs/SECURITY.md §8), before anything is looked up.
   const scope = tenantScope(viewer.tenantId);
   const ids = [...new Set(rows.map((row) => row.dossierId))];
   const found = await ctx.db

@@ -1,6 +1,5 @@
-import { queueContextOf } from '../queues/queuesRouter.ts';
-import { unwrap } from '../trpc/domainError.ts';
-import { router, staffProcedure } from '../trpc/trpc.ts';
+import { queueContextOf } from '../queues/index.ts';
+import { router, staffProcedure, unwrap } from '../trpc/index.ts';
 import { listMyTasks, myTasksInput } from './listMyTasks.ts';
 
 /**

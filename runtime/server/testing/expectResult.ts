@@ -1,5 +1,5 @@
 import type { Result } from '../../../shared/result.ts';
-import type { DomainError } from '../trpc/domainError.ts';
+import type { DomainError } from '../core/domainError.ts';
 
 /** The value of a result the test expects to succeed; the error is shown otherwise. */
 export function expectOk<T>(result: Result<T, DomainError>): T {

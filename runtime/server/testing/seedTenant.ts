@@ -4,8 +4,8 @@ import { socialAidDefinition } from '../../../shared/testing/socialAidDefinition
 import { memberships, users } from '../../db/schema/people.ts';
 import { tenants, units } from '../../db/schema/tenants.ts';
 import type { AppDatabase } from '../../db/types.ts';
-import { hashPassword } from '../auth/password.ts';
-import { insertPublishedDemarche } from '../demo/insertPublishedDemarche.ts';
+import { hashPassword } from '../auth/index.ts';
+import { insertPublishedDemarche } from '../demo/index.ts';
 
 export interface SeededAccount {
   id: string;

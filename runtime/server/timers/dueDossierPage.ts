@@ -1,6 +1,6 @@
 import { asc, eq, getTableColumns, lte, sql } from 'drizzle-orm';
 import { type AppDatabase, dossiers, tenantScope } from '../../db/index.ts';
-import type { DossierRow } from '../dossiers/dossierSnapshot.ts';
+import type { DossierRow } from '../dossiers/index.ts';
 import type { TimedVersion } from './timedVersions.ts';
 
 /**

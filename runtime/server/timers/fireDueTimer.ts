@@ -1,12 +1,15 @@
 import { apply, dueTimers, SYSTEM_ACTOR } from '../../../shared/engine/index.ts';
 import type { AppDatabase } from '../../db/index.ts';
-import type { DossierContext } from '../dossiers/dossierContext.ts';
-import { type DossierRow, toSnapshot } from '../dossiers/dossierSnapshot.ts';
-import type { EnqueueEffects } from '../dossiers/enqueuePort.ts';
-import { fireTransition } from '../dossiers/fireTransition.ts';
-import { inTransaction } from '../dossiers/inTransaction.ts';
-import type { PublishedVersion } from '../dossiers/publishedDefinition.ts';
-import { unitsFromDatabase } from '../dossiers/unitCatalog.ts';
+import type { EnqueueEffects } from '../core/enqueuePort.ts';
+import {
+  type DossierContext,
+  type DossierRow,
+  fireTransition,
+  inTransaction,
+  type PublishedVersion,
+  toSnapshot,
+  unitsFromDatabase,
+} from '../dossiers/index.ts';
 import { systemSession } from './systemSession.ts';
 
 /**
@@ -26,6 +29,8 @@ export interface DueTimerTarget {
   row: DossierRow;
   published: PublishedVersion;
   transition: string;
+  /** For a timer with `since`: the milestone instant its page found. */
+  milestones?: Record<string, string> | undefined;
 }
 
 /** Refusals meaning the dossier is no longer where the timer found it. */
@@ -50,7 +55,7 @@ export async function fireDueTimer(
 ): Promise<TimerOutcome> {
   const { row, published, transition } = target;
   const definition = published.definition;
-  const snapshot = toSnapshot(row);
+  const snapshot = { ...toSnapshot(row), milestones: target.milestones ?? {} };
   const timer = dueTimers(definition, snapshot).find((due) => due.transition === transition);
   if (timer === undefined) return { kind: 'stale', code: 'NOT_FROM_STATE' };
   if (timer.at > run.now.toISOString()) return { kind: 'notDue' };

@@ -1,16 +1,14 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeOnEachDriver } from '../../db/testing/index.ts';
-import { actOnDossier } from '../dossiers/actOnDossier.ts';
-import type { EnqueueEffects } from '../dossiers/enqueuePort.ts';
-import { saveDraft } from '../dossiers/saveDraft.ts';
+import type { EnqueueEffects } from '../core/enqueuePort.ts';
+import { actOnDossier, saveDraft } from '../dossiers/index.ts';
 import {
   contextOf,
   expectOk,
   jobsOf,
   VALID_SOCIAL_AID,
 } from '../dossiers/testing/dossierTestKit.ts';
-import { enqueueEffects } from '../effects/enqueueEffects.ts';
-import { ensureJobSchema } from '../effects/jobSchema.ts';
+import { enqueueEffects, ensureJobSchema } from '../effects/index.ts';
 import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
 import { createTestClock } from '../testing/testClock.ts';
 import { fireDueTimers } from './fireDueTimers.ts';

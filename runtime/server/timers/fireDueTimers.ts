@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { StateTimer } from '../../../shared/engine/index.ts';
 import type { Database } from '../../db/index.ts';
-import type { EnqueueEffects } from '../dossiers/enqueuePort.ts';
-import { loadPublishedVersion } from '../dossiers/publishedDefinition.ts';
+import type { EnqueueEffects } from '../core/enqueuePort.ts';
+import { type DossierRow, loadPublishedVersion } from '../dossiers/index.ts';
 import { type DuePageKey, dueDossierPage } from './dueDossierPage.ts';
+import { dueMilestonePage } from './dueMilestonePage.ts';
 import { fireDueTimer } from './fireDueTimer.ts';
 import { listTimedVersions, type TimedVersion } from './timedVersions.ts';
 import { consoleTimerLog, type TimerLog, type TimerRunSummary } from './timerLog.ts';
@@ -31,7 +32,8 @@ interface Run {
 /**
  * Fires every timer transition that is due, in every tenant, as the system: for each
  * published version with timers and each (state, `after`) timer, the dossiers of that
- * version in that state since `latestEntry(now)` or earlier, page by page, oldest first;
+ * version in that state since `latestEntry(now)` or earlier (or, for a timer with `since`,
+ * that reached its milestone by then: `dueMilestonePage`), page by page, oldest first;
  * each one checked exactly by the engine (`dueTimers`, guard) and fired through
  * `fireTransition` (see `fireDueTimer`). One dossier's failure is logged and counted,
  * never stops the others. Safe to run in several processes at once: each transition
@@ -85,24 +87,45 @@ async function fireTimer(run: Run, version: TimedVersion, timer: StateTimer): Pr
   if (published === null) return;
   let after: DuePageKey | null = null;
   for (;;) {
-    const enteredBy = timer.latestEntry(run.options.clock());
-    const page = await dueDossierPage(db, {
-      version,
-      state: timer.state,
-      enteredBy,
-      after,
-      limit: run.limit,
-    });
-    for (const { row, key } of page) {
+    const page = await duePage(run, version, timer, after);
+    for (const { row, key, milestones } of page) {
       if (run.options.signal?.aborted) return;
       after = key;
-      const target = { row, published, transition: timer.transition };
+      const target = { row, published, transition: timer.transition, milestones };
       const outcome = await fireOne(run, target);
       // Oldest first, and a later entry is due later: the rest of the page is not due.
       if (outcome === 'notDue') return;
     }
     if (page.length < run.limit) return;
   }
+}
+
+/**
+ * The next page of dossiers a timer may concern: by entry into the state, or for a timer
+ * with `since`, by the instant of its milestone (with that milestone, for the exact check).
+ */
+async function duePage(
+  run: Run,
+  version: TimedVersion,
+  timer: StateTimer,
+  after: DuePageKey | null,
+): Promise<Array<{ row: DossierRow; key: DuePageKey; milestones?: Record<string, string> }>> {
+  const { db } = run.options.database;
+  const bound = timer.latestEntry(run.options.clock());
+  const request = { version, state: timer.state, after, limit: run.limit };
+  if (timer.since === undefined) return dueDossierPage(db, { ...request, enteredBy: bound });
+  const since = timer.since;
+  const page = await dueMilestonePage(db, {
+    ...request,
+    milestone: since,
+    transition: timer.transition,
+    reachedBy: bound,
+  });
+  return page.map(({ row, key, milestoneAt }) => ({
+    row,
+    key,
+    milestones: { [since]: milestoneAt },
+  }));
 }
 
 /** One dossier, its failure contained. */

@@ -1,9 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/index.ts';
 import { openTestDatabase } from '../../db/testing/index.ts';
-import type { EnqueueEffects } from '../dossiers/enqueuePort.ts';
-import { enqueueEffects } from '../effects/enqueueEffects.ts';
-import { ensureJobSchema } from '../effects/jobSchema.ts';
+import type { EnqueueEffects } from '../core/enqueuePort.ts';
+import { enqueueEffects, ensureJobSchema } from '../effects/index.ts';
 import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
 import { createTestClock } from '../testing/testClock.ts';
 import { type RunningTimerLoop, startTimerLoop, type TimerLoopOptions } from './startTimerLoop.ts';

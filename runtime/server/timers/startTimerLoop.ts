@@ -1,6 +1,6 @@
 import type { Database } from '../../db/index.ts';
-import type { EnqueueEffects } from '../dossiers/enqueuePort.ts';
-import { wakeAfter } from '../wakeAfter.ts';
+import type { EnqueueEffects } from '../core/enqueuePort.ts';
+import { wakeAfter } from '../core/wakeAfter.ts';
 import { fireDueTimers } from './fireDueTimers.ts';
 import { consoleTimerLog, type TimerLog } from './timerLog.ts';
 
@@ -25,7 +25,7 @@ export interface RunningTimerLoop {
  * overlap in a process; across processes the row lock and revision check keep each
  * transition single). A failed run is logged and the loop goes on. Plain timers in the
  * process rather than a pg-boss schedule: nothing to install, and `stop()` (SIGTERM,
- * SECURITY 26) waits for the run in progress, which commits or rolls back its current
+ * docs/SECURITY.md §26) waits for the run in progress, which commits or rolls back its current
  * dossier and starts no other.
  *
  * @example

@@ -1,4 +1,4 @@
-import type { SessionActor } from '../trpc/sessionActor.ts';
+import type { SessionActor } from '../core/sessionActor.ts';
 
 /**
  * The runtime acting on one tenant's dossiers, for timers: `engineActor` makes it the

@@ -1,7 +1,7 @@
 import { type StateTimer, stateTimers } from '../../../shared/engine/index.ts';
 import { type AppDatabase, demarcheVersions } from '../../db/index.ts';
-import { UnreadableDefinitionError } from '../demarches/readStoredDefinition.ts';
-import { loadPublishedVersion, type PublishedVersion } from '../dossiers/publishedDefinition.ts';
+import { UnreadableDefinitionError } from '../demarches/index.ts';
+import { loadPublishedVersion, type PublishedVersion } from '../dossiers/index.ts';
 
 /** A published version whose workflow has timers the runtime fires. */
 export interface TimedVersion {

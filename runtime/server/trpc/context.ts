@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ServerDeps } from '../deps.ts';
-import { parseCookies } from '../http/cookies.ts';
-import type { SessionActor } from './sessionActor.ts';
-
-export type { SessionActor } from './sessionActor.ts';
+import { parseCookies } from '../core/cookies.ts';
+import type { ServerDeps } from '../core/deps.ts';
+import type { SessionActor } from '../core/sessionActor.ts';
 
 export interface Context {
   deps: ServerDeps;
@@ -13,6 +11,12 @@ export interface Context {
   userAgent: string;
   cookies: Record<string, string>;
   session: SessionActor | null;
+  /**
+   * The placeholder applicant of the dossier a visitor's pass cookie holds (a dossier
+   * filed without an account), or null. Read only by `authedProcedure` for the
+   * procedures of `ANONYMOUS_PROCEDURES`, and by the anonymous feature.
+   */
+  anonymous: SessionActor | null;
   /** Adds a `Set-Cookie` header to the response. */
   setCookie(value: string): void;
   setHeader(name: string, value: string): void;
@@ -39,6 +43,7 @@ export function contextFactory(deps: ServerDeps) {
       userAgent: req.headers['user-agent'] ?? '',
       cookies,
       session: await deps.resolveSession(cookies, deps.clock()),
+      anonymous: await deps.resolveAnonymousPass(cookies, deps.clock()),
       setCookie(value) {
         setCookies.push(value);
         res.setHeader('Set-Cookie', setCookies);

@@ -1,22 +1,17 @@
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
+import type { DomainError, DomainErrorCode } from '../core/domainError.ts';
 
 /**
- * A failure a service reports as a value: a stable `code` for programs, a French
- * `message` for people, and optional field errors for forms.
+ * The one table from domain codes to HTTP-level tRPC codes: exhaustive, so a code added
+ * to `DomainErrorCode` fails the typecheck until it is mapped here.
  */
-export interface DomainError {
-  code: string;
-  message: string;
-  fieldErrors?: Record<string, string[]>;
-  details?: Record<string, unknown>;
-}
-
-/** The one table from domain codes to HTTP-level tRPC codes. */
-const TRPC_CODES: Record<string, TRPC_ERROR_CODE_KEY> = {
+export const TRPC_CODES = {
   NOT_FOUND: 'NOT_FOUND',
   UNAUTHENTICATED: 'UNAUTHORIZED',
   INVALID_CREDENTIALS: 'UNAUTHORIZED',
+  WRONG_PASSWORD: 'BAD_REQUEST',
+  WEAK_PASSWORD: 'BAD_REQUEST',
   ACCOUNT_LOCKED: 'UNAUTHORIZED',
   FORBIDDEN: 'FORBIDDEN',
   NOT_ALLOWED: 'FORBIDDEN',
@@ -33,6 +28,7 @@ const TRPC_CODES: Record<string, TRPC_ERROR_CODE_KEY> = {
   INVALID_DATA: 'BAD_REQUEST',
   INVALID_DEFINITION: 'BAD_REQUEST',
   GUARD_FAILED: 'PRECONDITION_FAILED',
+  GUARD_BROKEN: 'PRECONDITION_FAILED',
   FINAL_STATE: 'PRECONDITION_FAILED',
   NOT_FROM_STATE: 'PRECONDITION_FAILED',
   NOT_A_DRAFT: 'PRECONDITION_FAILED',
@@ -40,7 +36,27 @@ const TRPC_CODES: Record<string, TRPC_ERROR_CODE_KEY> = {
   UNKNOWN_TRANSITION: 'BAD_REQUEST',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   UNSUPPORTED_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
-};
+  METHOD_NOT_ALLOWED: 'METHOD_NOT_SUPPORTED',
+  DATABASE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  CROSS_SITE_REQUEST: 'FORBIDDEN',
+  EMAIL_NOT_CONFIRMED: 'FORBIDDEN',
+  BATCH_TOO_LARGE: 'BAD_REQUEST',
+  QUOTA_EXCEEDED: 'TOO_MANY_REQUESTS',
+  STORAGE_FULL: 'PAYLOAD_TOO_LARGE',
+  UNIT_CODE_TAKEN: 'CONFLICT',
+  EMAIL_TAKEN: 'CONFLICT',
+  LAST_ADMIN: 'CONFLICT',
+  UNIT_CYCLE: 'BAD_REQUEST',
+  INVALID_CSV: 'BAD_REQUEST',
+  UNIT_HAS_ACTIVE_CHILDREN: 'CONFLICT',
+  UNIT_ARCHIVED: 'BAD_REQUEST',
+  SOURCE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INVITATION_INVALID: 'BAD_REQUEST',
+  ACCOUNT_LINK_INVALID: 'BAD_REQUEST',
+  LOW_CONTRAST: 'BAD_REQUEST',
+  INVALID_IMAGE: 'UNSUPPORTED_MEDIA_TYPE',
+  INVALID_ASSIGNEE: 'BAD_REQUEST',
+} as const satisfies Record<DomainErrorCode, TRPC_ERROR_CODE_KEY>;
 
 /**
  * Turns a domain error into the TRPCError the client receives; the error formatter
@@ -51,7 +67,7 @@ const TRPC_CODES: Record<string, TRPC_ERROR_CODE_KEY> = {
  */
 export function toTRPCError(error: DomainError): TRPCError {
   return new TRPCError({
-    code: TRPC_CODES[error.code] ?? 'BAD_REQUEST',
+    code: TRPC_CODES[error.code],
     message: error.message,
     cause: new DomainFailure(error),
   });

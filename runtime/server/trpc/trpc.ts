@@ -1,7 +1,13 @@
 import { initTRPC, TRPCError } from '@trpc/server';
-import type { Context, SessionActor } from './context.ts';
-import { DomainFailure } from './domainError.ts';
+import { auditRefusal } from '../audit/index.ts';
+import type { SessionActor } from '../core/sessionActor.ts';
+import { ANONYMOUS_PROCEDURES } from './anonymousProcedures.ts';
+import type { Context } from './context.ts';
+import { DATABASE_UNAVAILABLE, databaseUnavailableCause } from './databaseUnavailable.ts';
+import { DomainFailure, toTRPCError } from './domainError.ts';
 import { inputFieldErrors } from './inputErrors.ts';
+import { refusalKind } from './refusalKind.ts';
+import { unstorableText } from './unstorableText.ts';
 
 /**
  * The one tRPC instance. The error formatter exposes the stable domain code and the
@@ -9,7 +15,27 @@ import { inputFieldErrors } from './inputErrors.ts';
  */
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
-    const domain = error.cause instanceof DomainFailure ? error.cause.domain : null;
+    // A lost database connection, wherever it was thrown (context, procedure): a 503 the
+    // client may retry, not an internal error (the edge adds Retry-After).
+    const domain =
+      error.cause instanceof DomainFailure
+        ? error.cause.domain
+        : databaseUnavailableCause(error.cause)
+          ? DATABASE_UNAVAILABLE
+          : null;
+    if (domain === DATABASE_UNAVAILABLE) {
+      return {
+        ...shape,
+        message: domain.message,
+        data: {
+          code: 'SERVICE_UNAVAILABLE' as const,
+          httpStatus: 503,
+          domainCode: domain.code,
+          fieldErrors: undefined,
+          details: null,
+        },
+      };
+    }
     const inputErrors = domain ? null : inputFieldErrors(error.cause);
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
     let message = shape.message;
@@ -30,20 +56,46 @@ const t = initTRPC.context<Context>().create({
 });
 
 export const router = t.router;
+export const mergeRouters = t.mergeRouters;
 export const middleware = t.middleware;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Anyone, signed in or not. */
-export const publicProcedure = t.procedure;
+/**
+ * Every procedure starts here: strings PostgreSQL cannot store (NUL, lone surrogates)
+ * are refused in the raw input before any parser or service sees them (400, French).
+ */
+const screenedProcedure = t.procedure.use(async ({ getRawInput, next }) => {
+  const refused = unstorableText(await getRawInput());
+  if (refused !== null) throw toTRPCError(refused);
+  return next();
+});
 
-/** A signed-in citizen or staff member; `ctx.session` is non-null downstream. */
-export const authedProcedure = t.procedure.use(({ ctx, next }) => {
-  if (!ctx.session) {
+/** Anyone, signed in or not. */
+export const publicProcedure = screenedProcedure;
+
+/**
+ * A signed-in citizen or staff member; `ctx.session` is non-null downstream. A refusal
+ * of the role gates below or a NOT_FOUND from the procedure is audited on its way out
+ * (docs/SECURITY.md §20); a successful call costs nothing more.
+ */
+export const authedProcedure = screenedProcedure.use(async ({ ctx, next, path, getRawInput }) => {
+  // A visitor's pass (dossier without an account) stands in for a session on the few
+  // procedures that act on its one dossier, never elsewhere (docs/SECURITY.md §53).
+  const session = ctx.session ?? (ANONYMOUS_PROCEDURES.has(path) ? (ctx.anonymous ?? null) : null);
+  if (!session) {
     throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Veuillez vous connecter.' });
   }
   // Only the override: tRPC merges it into the context (spreading all of it again costs
   // a copy per request).
-  return next({ ctx: { session: ctx.session } });
+  const result = await next({ ctx: { session } });
+  if (result.ok) return result;
+  const kind = refusalKind(result.error);
+  if (kind !== null) {
+    const who = { session, requestId: ctx.requestId, now: ctx.deps.clock() };
+    const input = await getRawInput();
+    await auditRefusal(ctx.deps.database.db, who, { kind, procedure: path, input });
+  }
+  return result;
 });
 
 type StaffRole = SessionActor['roles'][number];

@@ -27,4 +27,14 @@ describe('field-on-no-page', () => {
     expect(pointers(optional)).toEqual(['/form/schema/properties/conjoint']);
     expect(optional[0]?.severity).toBe('warning');
   });
+
+  it('leaves out a field a transition writes from the agent’s input', () => {
+    const found = lintRule(fieldOnNoPage, (d) => {
+      d.form.pages = [{ id: 'a', title: 'A', fields: ['nom'] }];
+      delete (d.form.schema as Record<string, unknown>)['then'];
+      const refuser = d.workflow.transitions.find((t) => t.id === 'refuser')!;
+      refuser.writes = [{ field: 'conjoint', fromInput: 'motif' }];
+    });
+    expect(found).toEqual([]);
+  });
 });

@@ -18,7 +18,8 @@ export const invalidTemplate: LintRule = {
   check(context, report) {
     for (const text of templateTexts(context)) {
       const parsed = templatePlaceholders(text.source);
-      if (parsed.ok) continue;
+      // An unknown filter has its own rule and message (`unknown-template-filter`).
+      if (parsed.ok || parsed.unknownFilter !== undefined) continue;
       report(
         text.pointer,
         `${capitalise(text.name)} contient une erreur d’écriture${lineNote(text.source, parsed.row) || `, colonne ${parsed.col}`} : vérifiez que chaque {{ et {% est bien refermé et que chaque {% if %} a son {% endif %}. (Détail technique : ${parsed.detail}.)`,

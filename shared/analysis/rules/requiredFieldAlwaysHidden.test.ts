@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { pagedAidDefinition } from '../../testing/pagedAidDefinition.ts';
+import { lintDefinition } from '../lintDefinition.ts';
 import { lintRule, pointers } from '../testing/lintRule.ts';
 import { requiredFieldAlwaysHidden } from './requiredFieldAlwaysHidden.ts';
 
@@ -54,6 +56,72 @@ describe('required-field-always-hidden', () => {
       '/form/schema/then/required/0',
     ]);
     expect(conditional[0]?.message).toContain('jamais affichées (« Foyer »)');
+  });
+
+  it('flags a required field whose page is shown only once that field is answered', () => {
+    const found = lintRule(requiredFieldAlwaysHidden, (d) => {
+      const schema = d.form.schema as { required: string[] };
+      schema.required.push('conjoint');
+      d.form.pages = [
+        ...structuredClone(pages),
+        {
+          id: 'conjoint',
+          title: 'Conjoint',
+          fields: ['conjoint'],
+          condition: { required: ['conjoint'] },
+        },
+      ];
+      d.form.pages[1]!.fields = ['situation', 'revenuMensuel'];
+    });
+    expect(pointers(found)).toEqual(['/form/schema/required/5']);
+    expect(found[0]?.message).toContain('jamais affichées (« Conjoint »)');
+  });
+
+  it('flags a page that depends on an answer asked only on a page never shown', () => {
+    const found = lintRule(requiredFieldAlwaysHidden, (d) => {
+      d.form.pages = [
+        { id: 'identite', title: 'Identité', fields: ['nom', 'prenom', 'email'] },
+        {
+          id: 'foyer',
+          title: 'Foyer',
+          fields: ['situation'],
+          condition: { properties: { nom: { const: 42 } }, required: ['nom'] },
+        },
+        {
+          id: 'ressources',
+          title: 'Ressources',
+          fields: ['revenuMensuel', 'conjoint'],
+          condition: { required: ['situation'] },
+        },
+      ];
+    });
+    expect(pointers(found)).toEqual([
+      '/form/schema/required/3',
+      '/form/schema/required/4',
+      '/form/schema/then/required/0',
+    ]);
+    expect(found.map((f) => f.message).join()).toContain('« Ressources »');
+  });
+
+  it('accepts a conditional page that depends on an answer of a page shown before it', () => {
+    expect(
+      lintRule(requiredFieldAlwaysHidden, (d) => {
+        d.form.pages = [
+          { id: 'identite', title: 'Identité', fields: ['nom', 'prenom', 'email', 'situation'] },
+          { id: 'ressources', title: 'Ressources', fields: ['revenuMensuel'] },
+          {
+            id: 'conjoint',
+            title: 'Conjoint',
+            fields: ['conjoint'],
+            condition: { properties: { situation: { const: 'couple' } }, required: ['situation'] },
+          },
+        ];
+      }),
+    ).toEqual([]);
+  });
+
+  it('accepts a required field on a conditional page (required only while shown)', () => {
+    expect(lintDefinition(pagedAidDefinition).filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   it('accepts computed fields, and hidden ones with a default', () => {

@@ -7,6 +7,16 @@ describe('unknown-field', () => {
     expect(lintRule(unknownField)).toEqual([]);
   });
 
+  it('flags a form section grouping a field the form does not declare', () => {
+    const found = lintRule(unknownField, (d) => {
+      d.form.sections = [{ id: 'identite', title: 'Identité', fields: ['nom', 'age'] }];
+    });
+    expect(pointers(found)).toEqual(['/form/sections/0/fields/1']);
+    expect(found[0]?.message).toBe(
+      'La section « Identité » regroupe le champ « age », qui n’existe pas dans le formulaire.',
+    );
+  });
+
   it('flags a guard naming an unknown field once, at its first mention', () => {
     const found = lintRule(unknownField, (d) => {
       d.workflow.transitions[5]!.guard = {
@@ -112,5 +122,34 @@ describe('unknown-field', () => {
       d.letters[0]!.body = '{{ data.inconnu';
     });
     expect(found).toEqual([]);
+  });
+});
+
+describe('unknown-field: expressions of form rules and effect conditions', () => {
+  it('flags a rule on, or reading, a field the form does not declare', () => {
+    const found = lintRule(unknownField, (d) => {
+      d.form.rules = [
+        {
+          id: 'r',
+          field: 'fin',
+          assert: { '>': [{ var: 'fin' }, { var: 'debut' }] },
+          message: 'm',
+        },
+      ];
+    });
+    expect(pointers(found)).toEqual([
+      '/form/rules/0/field',
+      '/form/rules/0/assert/>/0/var',
+      '/form/rules/0/assert/>/1/var',
+    ]);
+  });
+
+  it('flags an effect condition reading an unknown field, not the transition input', () => {
+    const found = lintRule(unknownField, (d) => {
+      d.workflow.transitions[0]!.effects![1]!.when = {
+        and: [{ var: 'input.motif' }, { var: 'revenu' }],
+      };
+    });
+    expect(pointers(found)).toEqual(['/workflow/transitions/0/effects/1/when/and/1/var']);
   });
 });

@@ -1,5 +1,5 @@
+import { dataGuard } from '../support/dataGuard.ts';
 import { capitalise, describeTransition } from '../support/describe.ts';
-import { pointer } from '../support/pointer.ts';
 import { analyseCondition } from '../support/schemaContradictions.ts';
 import type { LintRule } from '../types.ts';
 
@@ -19,10 +19,11 @@ export const unsatisfiableGuard: LintRule = {
   description: 'La condition d’une transition ne peut jamais être remplie.',
   check(context, report) {
     context.transitions.forEach((transition, index) => {
-      if (transition.guard === undefined) return;
-      const at = pointer('workflow', 'transitions', index, 'guard');
+      const guard = dataGuard(transition, index);
+      if (guard === undefined) return;
       const name = capitalise(describeTransition(transition));
-      for (const found of analyseCondition(transition.guard, context.form, at).contradictions) {
+      for (const found of analyseCondition(guard.schema, context.form, guard.pointer)
+        .contradictions) {
         report(found.pointer, `${name} ne sera jamais possible. ${found.message}`);
       }
     });

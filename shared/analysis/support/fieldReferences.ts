@@ -1,3 +1,4 @@
+import { dataGuard } from './dataGuard.ts';
 import { capitalise, describeState, describeTransition, quote } from './describe.ts';
 import type { Segment } from './fieldTree.ts';
 import type { LintContext } from './lintContext.ts';
@@ -16,8 +17,8 @@ export interface FieldUse {
 
 /**
  * Every place naming a form field by name: guards, routing conditions, page conditions,
- * checks and field lists, editable fields, computed fields and their json-logic
- * expressions, the form's own `if`/`not` tests and `ui:order`.
+ * checks and field lists, section field lists, editable fields, computed fields and their json-logic
+ * expressions, the form's rules (their field and expressions), effect conditions, the form's own `if`/`not` tests and `ui:order`.
  *
  * @example
  * fieldUses(createLintContext(definition)).find((u) => u.pointer.endsWith('/guard/properties/revenuMensuel'));
@@ -36,7 +37,8 @@ export function fieldUses(context: LintContext): FieldUse[] {
   };
   context.transitions.forEach((t, i) => {
     const lead = `La condition de ${describeTransition(t)} porte sur le champ`;
-    fromSchema(t.guard, pointer('workflow', 'transitions', i, 'guard'), lead);
+    const guard = dataGuard(t, i);
+    if (guard !== undefined) fromSchema(guard.schema, guard.pointer, lead);
   });
   context.routing.forEach((rule, i) => {
     const lead = `La règle d’aiguillage ${quote(rule.id)} porte sur le champ`;
@@ -55,6 +57,12 @@ export function fieldUses(context: LintContext): FieldUse[] {
       `Les vérifications de la page ${name} portent sur le champ`,
     );
     names(page.fields, ['form', 'pages', i, 'fields'], `La page ${name} affiche le champ`);
+  });
+  const sections = isObject(context.definition.form) ? context.definition.form.sections : [];
+  asArray<unknown>(sections).forEach((section, i) => {
+    if (!isObject(section)) return;
+    const lead = `La section ${quote(section['title'])} regroupe le champ`;
+    names(section['fields'], ['form', 'sections', i, 'fields'], lead);
   });
   context.states.forEach((state, i) => {
     asArray<unknown>(state.editable).forEach((rule, j) => {
@@ -81,6 +89,51 @@ export function fieldUses(context: LintContext): FieldUse[] {
     }
   });
   const form = isObject(context.definition.form) ? context.definition.form : undefined;
+  asArray<unknown>(form?.rules).forEach((rule, i) => {
+    if (!isObject(rule)) return;
+    const name = quote(rule['id']);
+    if (typeof rule['field'] === 'string') {
+      const lead = `La règle ${name} affiche son message à côté du champ`;
+      uses.push({ path: [rule['field']], pointer: pointer('form', 'rules', i, 'field'), lead });
+    }
+    for (const key of ['when', 'assert'] as const) {
+      const at = pointer('form', 'rules', i, key);
+      for (const ref of collectLogicReferences(rule[key], at)) {
+        uses.push({ path: ref.path, pointer: ref.pointer, lead: `La règle ${name} lit le champ` });
+      }
+    }
+  });
+  context.transitions.forEach((t, i) => {
+    asArray<unknown>(t.rules).forEach((rule, j) => {
+      if (!isObject(rule)) return;
+      const name = `La règle ${quote(rule['id'])} de ${describeTransition(t)}`;
+      const field = rule['field'];
+      if (typeof field === 'string' && !inputFields(t).has(field)) {
+        uses.push({
+          path: [field],
+          pointer: pointer('workflow', 'transitions', i, 'rules', j, 'field'),
+          lead: `${name} affiche son message à côté du champ`,
+        });
+      }
+      for (const key of ['when', 'assert'] as const) {
+        const at = pointer('workflow', 'transitions', i, 'rules', j, key);
+        for (const ref of collectLogicReferences(rule[key], at)) {
+          if (ref.path[0] === 'input') continue;
+          uses.push({ path: ref.path, pointer: ref.pointer, lead: `${name} lit le champ` });
+        }
+      }
+    });
+    asArray<unknown>(t.effects).forEach((effect, j) => {
+      if (!isObject(effect)) return;
+      const at = pointer('workflow', 'transitions', i, 'effects', j, 'when');
+      for (const ref of collectLogicReferences(effect['when'], at)) {
+        // `input.…` reads the transition's input, not the form.
+        if (ref.path[0] === 'input') continue;
+        const lead = `La condition d’un effet de ${describeTransition(t)} lit le champ`;
+        uses.push({ path: ref.path, pointer: ref.pointer, lead });
+      }
+    });
+  });
   fromSchema(
     form?.schema,
     pointer('form', 'schema'),
@@ -97,4 +150,11 @@ export function fieldUses(context: LintContext): FieldUse[] {
     });
   }
   return uses;
+}
+
+/** The fields of a transition's input form: a rule's message may sit beside one. */
+function inputFields(transition: { input?: unknown }): Set<string> {
+  const input = isObject(transition.input) ? transition.input : undefined;
+  const schema = isObject(input?.['schema']) ? input['schema'] : undefined;
+  return new Set(isObject(schema?.['properties']) ? Object.keys(schema['properties']) : []);
 }

@@ -1,4 +1,5 @@
 import { Liquid, LiquidError } from 'liquidjs';
+import { TEMPLATE_FILTERS } from '../../templating/index.ts';
 
 /** The variables a notification or letter template may use; the renderer provides them. */
 export const TEMPLATE_ROOTS: readonly string[] = ['dossier', 'data', 'input'];
@@ -25,7 +26,14 @@ export interface Placeholder {
 
 export type ParsedTemplate =
   | { ok: true; placeholders: Placeholder[] }
-  | { ok: false; detail: string; row: number; col: number };
+  | {
+      ok: false;
+      detail: string;
+      row: number;
+      col: number;
+      /** Set when the only trouble is a filter neither liquid nor Guichet has. */
+      unknownFilter?: string;
+    };
 
 // Sources rarely change between two keystrokes of the designer, and parsing is the
 // costliest thing the linter does, so analyses are memoised by source text.
@@ -52,7 +60,7 @@ export function templatePlaceholders(source: string): ParsedTemplate {
 }
 
 function analyse(source: string): ParsedTemplate {
-  engine ??= new Liquid();
+  engine ??= lintEngine();
   try {
     // `partials: false`: a lint must never try to load files.
     const analysis = engine.analyzeSync(engine.parse(source), { partials: false });
@@ -74,6 +82,17 @@ function analyse(source: string): ParsedTemplate {
       /, line:\d+, col:\d+$/,
       '',
     );
-    return { ok: false, detail, row, col };
+    const unknownFilter = /^undefined filter: (.+)$/.exec(detail)?.[1];
+    return unknownFilter === undefined
+      ? { ok: false, detail, row, col }
+      : { ok: false, detail, row, col, unknownFilter };
   }
+}
+
+/** Liquid as the renderer runs it: unknown filters refused, Guichet's own known. */
+function lintEngine(): Liquid {
+  const liquid = new Liquid({ strictFilters: true });
+  for (const [name, filter] of Object.entries(TEMPLATE_FILTERS))
+    liquid.registerFilter(name, filter);
+  return liquid;
 }

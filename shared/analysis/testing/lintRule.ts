@@ -4,7 +4,7 @@ import { lintDefinition } from '../lintDefinition.ts';
 import type { Diagnostic, LintRule } from '../types.ts';
 
 /**
- * Runs one rule on a copy of the social-aid sample, after `edit` changed the copy — so a
+ * Runs one rule on a copy of the social-aid sample (or `base`), after `edit` changed the copy — so a
  * test states only how its case differs from a realistic, clean definition.
  *
  * @example
@@ -13,8 +13,9 @@ import type { Diagnostic, LintRule } from '../types.ts';
 export function lintRule(
   rule: LintRule,
   edit?: (definition: DemarcheDefinition) => void,
+  base: DemarcheDefinition = socialAidDefinition,
 ): Diagnostic[] {
-  const definition = structuredClone(socialAidDefinition);
+  const definition = structuredClone(base);
   edit?.(definition);
   return lintDefinition(definition, { rules: [rule] });
 }

@@ -1,11 +1,11 @@
 import type { DemarcheDefinition } from '../../definition/types.ts';
 
 /**
- * The démarche of the engine benchmark: six states, three guards on data fields, a
- * complement loop. Its XState twin is `benchMachine.ts`; both must stay equivalent.
+ * The démarche of the engine benchmark: six states, three guards on data fields, an
+ * expression rule comparing two fields, a complement loop. Its XState twin is `benchMachine.ts`; both must stay equivalent.
  */
 export const benchDefinition: DemarcheDefinition = {
-  version: 1,
+  version: 2,
   meta: { slug: 'bench', title: 'Démarche de mesure', referencePrefix: 'BENCH' },
   form: {
     schema: {
@@ -52,6 +52,17 @@ export const benchDefinition: DemarcheDefinition = {
           properties: { piecesManquantes: { type: 'integer', maximum: 2 } },
           required: ['piecesManquantes'],
         },
+        // An expression rule comparing two fields, as real procedures write them.
+        rules: [
+          {
+            id: 'pieces-selon-revenu',
+            field: 'piecesManquantes',
+            assert: {
+              '<=': [{ var: 'piecesManquantes' }, { '/': [{ var: 'revenuMensuel' }, 500] }],
+            },
+            message: 'Trop de pièces manquantes pour ce revenu.',
+          },
+        ],
         effects: [{ type: 'notify', template: 'complement', to: { kind: 'applicant' } }],
       },
       {

@@ -23,7 +23,9 @@ export const benchMachine = setup({
     revenuRenseigne: ({ context }) =>
       typeof context.data.revenuMensuel === 'number' && context.data.revenuMensuel >= 0,
     peuDePiecesManquantes: ({ context }) =>
-      Number.isInteger(context.data.piecesManquantes) && context.data.piecesManquantes <= 2,
+      Number.isInteger(context.data.piecesManquantes) &&
+      context.data.piecesManquantes <= 2 &&
+      context.data.piecesManquantes <= context.data.revenuMensuel / 500,
     revenuSousPlafond: ({ context }) =>
       typeof context.data.revenuMensuel === 'number' && context.data.revenuMensuel <= 1500,
   },

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:engine`: transitions per second of the engine's `apply` against XState v5
- * on the same six-state démarche with three guards (DESIGN.md §7: apply must be at least
+ * on the same six-state démarche with three guards (docs/CONTRIBUTING.md, « Benchmarks »: apply must be at least
  * as fast as a started XState actor's `send`). XState's pure `transition()` is printed for
  * information. Each figure is the median of several timed rounds after a warm-up.
  */

@@ -101,7 +101,7 @@ function definitionOf(
   transitions: Array<Omit<TransitionDefinition, 'id' | 'label'>>,
 ): DemarcheDefinition {
   return {
-    version: 1,
+    version: 2,
     meta: { slug: 'aleatoire', title: 'Démarche aléatoire', referencePrefix: 'ALEA' },
     form: {
       schema: {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDatabase, Database } from '../../../db/index.ts';
+import type { SessionActor } from '../../core/sessionActor.ts';
 import type { SeededTenant } from '../../testing/seedTenant.ts';
-import type { SessionActor } from '../../trpc/context.ts';
 import type { DossierContext } from '../dossierContext.ts';
 import { unitsFromDatabase } from '../unitCatalog.ts';
 

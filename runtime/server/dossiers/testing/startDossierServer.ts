@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
-import type { ServerConfig } from '../../config.ts';
+import type { ServerConfig } from '../../core/config.ts';
+import type { UrlSources } from '../../core/urlSources.ts';
 import type { SeededTenant } from '../../testing/seedTenant.ts';
 import { startTestServer, type TestServer } from '../../testing/startTestServer.ts';
 import type { TestClient } from '../../testing/testClient.ts';
@@ -26,7 +27,7 @@ let signIns = 0;
  * const citizen = await server.signIn(world, 'citizen');
  */
 export async function startDossierServer(
-  options: { config?: Partial<ServerConfig> } = {},
+  options: { config?: Partial<ServerConfig>; urlSources?: UrlSources } = {},
 ): Promise<DossierServer> {
   const inner = await startTestServer({ ...options, start: new Date('2026-03-02T09:00:00Z') });
   return {

@@ -2,7 +2,7 @@ import type { DemarcheDefinition } from '../../../../shared/definition/types.ts'
 import { socialAidDefinition } from '../../../../shared/testing/socialAidDefinition.ts';
 
 /**
- * The social-aid démarche plus templates that attack the sandbox (SECURITY 11): one
+ * The social-aid démarche plus templates that attack the sandbox (docs/SECURITY.md §11): one
  * echoing a field as is, one including a file, one reading prototype members.
  */
 export const effectsDefinition: DemarcheDefinition = {

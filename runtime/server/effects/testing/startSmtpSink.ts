@@ -14,25 +14,38 @@ export interface SmtpSink {
 
 /**
  * A real SMTP server on a random loopback port that accepts every message (no TLS, no
- * auth) and keeps it, parsed, for assertions.
+ * auth) and keeps it, parsed, for assertions. `answerDelayMs` holds each `250 OK` that
+ * long, so mail jobs stay in flight (the fault suite kills the server meanwhile).
  *
  * @example
  * const sink = await startSmtpSink();
  * const config = { ...loadConfig({}), smtp: { host: sink.host, port: sink.port, from: 'x@y.fr' } };
  * const [mail] = await sink.waitFor(1);
  */
-export async function startSmtpSink(): Promise<SmtpSink> {
+export async function startSmtpSink(options: { answerDelayMs?: number } = {}): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
+  const closedSessions = new Set<string>();
+  const delayMs = options.answerDelayMs ?? 0;
   const server = new SMTPServer({
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
+    onClose(session) {
+      closedSessions.add(session.id);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address);
-        messages.push(parseMail(Buffer.concat(chunks).toString('utf8'), recipients));
-        callback();
+        const accept = () => {
+          // A client gone before the `250 OK` never learnt the message was taken: like
+          // a real server that has not answered, the sink does not keep it.
+          if (closedSessions.has(session.id)) return callback(new Error('client gone'));
+          const recipients = session.envelope.rcptTo.map((rcpt) => rcpt.address);
+          messages.push(parseMail(Buffer.concat(chunks).toString('utf8'), recipients));
+          callback();
+        };
+        if (delayMs > 0) setTimeout(accept, delayMs);
+        else accept();
       });
     },
   });

@@ -1,5 +1,5 @@
 import type { AppDatabase, ExecuteSql } from '../../../db/types.ts';
-import { listMyTasks, myTasksInput } from '../../tasks/listMyTasks.ts';
+import { listMyTasks, myTasksInput } from '../../tasks/index.ts';
 import { countQueue } from '../countQueue.ts';
 import { listQueue, type QueueServiceContext } from '../listQueue.ts';
 import { type QueueListInput, queueListInput } from '../queueInput.ts';
@@ -147,7 +147,7 @@ export async function benchQueries(executeSql: ExecuteSql, db: AppDatabase): Pro
         }),
     },
     {
-      name: 'counts per state',
+      name: 'counts per state (admin)',
       run: (db, i) =>
         must(countQueue(ctx(db, adminViewer), i % 2 ? { demarcheId: pick(demarches, i) } : {})),
     },

@@ -33,7 +33,11 @@ export async function prepareBenchDatabase(
     // (seen on the capped counts). OLTP servers turn it off; so does this database.
     await sql.unsafe(`alter database ${BENCH_DATABASE} set jit = off`);
   });
-  let database = await openDatabase({ url: url.toString(), maxConnections: 4 });
+  let database = await openDatabase({
+    url: url.toString(),
+    maxConnections: 4,
+    statementTimeoutMs: 0,
+  });
   const { rows } = await database.executeSql(
     `select (select count(*)::int from dossiers) as n, (select min((theme->>'benchSeed')::int) from tenants) as v`,
   );
@@ -52,7 +56,11 @@ export async function prepareBenchDatabase(
       await sql.unsafe(`create database ${BENCH_DATABASE}`);
       await sql.unsafe(`alter database ${BENCH_DATABASE} set jit = off`);
     });
-    database = await openDatabase({ url: url.toString(), maxConnections: 4 });
+    database = await openDatabase({
+      url: url.toString(),
+      maxConnections: 4,
+      statementTimeoutMs: 0,
+    });
   }
   await seed(url.toString(), log);
   return database;

@@ -1,5 +1,5 @@
 import type { TestClient } from '../../testing/testClient.ts';
-import type { HttpRequestSample } from '../httpRouteSamples.ts';
+import type { HttpRequestSample } from './httpRouteSamples.ts';
 
 /** What an HTTP route answered: status, and the JSON error body when it refused. */
 export interface HttpOutcome {

@@ -5,9 +5,16 @@ export type Fingerprint = Record<string, string>;
 
 /**
  * Tables whose rows a refused call may legitimately write: the audit trail records
- * denials (SECURITY §20), sessions track activity, rate limits count attempts.
+ * denials (docs/SECURITY.md §20) and queues each new row for its hash chain (`audit_unsealed`,
+ * sealed later into `audit_seals`), sessions track activity, rate limits count attempts.
  */
-export const BOOKKEEPING_TABLES = ['audit_log', 'sessions', 'rate_limits'] as const;
+export const BOOKKEEPING_TABLES = [
+  'audit_log',
+  'audit_unsealed',
+  'audit_seals',
+  'sessions',
+  'rate_limits',
+] as const;
 
 /** Every table of the public schema that has a `tenant_id` column, found in the catalog
  * so a table added later is covered without editing this file. */

@@ -32,6 +32,16 @@ export interface SampleWorld {
   messageId: string;
   /** A file the citizen attached to `submitted` before submitting it (field `justificatif`). */
   attachmentId: string;
+  /** The seeded tenant's units, by code (for the units and staff samples). */
+  units: { ccas: string; familles: string; mairie: string };
+  /** The seeded `agentMairie`: the staff samples change his access and disable him. */
+  agentMairieId: string;
+  /** A private comment of the agent on `submitted`: never shown to the citizen. */
+  commentId: string;
+  /** A document of the citizen's safe (`SAMPLE_PNG`), attachable to `justificatif`. */
+  documentId: string;
+  /** Another document of the citizen's safe, for the sample that deletes one. */
+  spareDocumentId: string;
 }
 
 /**
@@ -44,7 +54,21 @@ export interface SampleWorld {
 export function sampleDefinition(slug: string) {
   return socialAidAs(slug, (definition) => {
     const schema = definition.form.schema as { properties: Record<string, unknown> };
-    schema.properties['justificatif'] = { type: 'string', title: 'Justificatif' };
+    schema.properties['justificatif'] = {
+      type: 'array',
+      title: 'Justificatif',
+      items: { type: 'string', format: 'attachment-id' },
+      'x-file': { accept: ['image/*'] },
+    };
+    // A choice from a data source: `dataSources.search` needs a published source.
+    schema.properties['niveau'] = { type: 'string', title: 'Niveau', 'x-source': 'niveaux' };
+    definition.dataSources = [
+      { id: 'niveaux', kind: 'static', options: [{ value: 'cp', label: 'CP' }] },
+    ];
+    // One page with every field: `dossiers.checkPage` needs a page to check.
+    definition.form.pages = [
+      { id: 'demande', title: 'Votre demande', fields: Object.keys(schema.properties) },
+    ];
   });
 }
 
@@ -123,6 +147,12 @@ export async function buildSampleWorld(
     dossierId: submitted.id,
     body: 'Voici mon avis d’imposition.',
   });
+  const comment = await callers.agent.trpc.dossiers.comments.add.mutate({
+    dossierId: submitted.id,
+    body: 'Note interne : revenus à vérifier avec la CAF.',
+  });
+  const documentId = await putSampleInSafe(callers.citizen, 'Justificatif de domicile');
+  const spareDocumentId = await putSampleInSafe(callers.citizen, 'Ancienne pièce');
   return {
     tenantSlug: tenant.slug,
     citizenEmail: tenant.accounts.citizen.email,
@@ -133,7 +163,28 @@ export async function buildSampleWorld(
     instructing: { id: toInstruct.id, revision: taken.revision },
     messageId: message.id,
     attachmentId: attachment.id,
+    units: {
+      ccas: tenant.unitIds.ccas,
+      familles: tenant.unitIds['ccas-familles'],
+      mairie: tenant.unitIds.mairie,
+    },
+    agentMairieId: tenant.accounts.agentMairie.id,
+    commentId: comment.id,
+    documentId,
+    spareDocumentId,
   };
+}
+
+/** `POST /api/documents` of `SAMPLE_PNG` into the citizen's safe; returns its id. */
+async function putSampleInSafe(citizen: TestClient, label: string): Promise<string> {
+  const query = new URLSearchParams({ name: 'piece.png', label });
+  const response = await citizen.fetch(`/api/documents?${query}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream' },
+    body: new Uint8Array(SAMPLE_PNG),
+  });
+  if (response.status !== 201) throw new Error(`sample document refused: ${await response.text()}`);
+  return ((await response.json()) as { id: string }).id;
 }
 
 /**
@@ -160,6 +211,11 @@ export function nowhereLike(world: SampleWorld): SampleWorld {
     instructing: dossier(world.instructing),
     messageId: randomUUID(),
     attachmentId: randomUUID(),
+    units: { ccas: randomUUID(), familles: randomUUID(), mairie: randomUUID() },
+    agentMairieId: randomUUID(),
+    commentId: randomUUID(),
+    documentId: randomUUID(),
+    spareDocumentId: randomUUID(),
   };
 }
 
@@ -184,5 +240,8 @@ export function identifiersOf(tenant: SeededTenant, world: SampleWorld): string[
     world.instructing.id,
     world.messageId,
     world.attachmentId,
+    world.commentId,
+    world.documentId,
+    world.spareDocumentId,
   ];
 }

@@ -1,6 +1,6 @@
 import { appRouter } from '../../router.ts';
 import { type CatalogEntry, procedureCatalog } from '../procedureCatalog.ts';
-import { PROCEDURE_SAMPLES, type ProcedureSample } from '../procedureSamples.ts';
+import { PROCEDURE_SAMPLES, type ProcedureSample } from './procedureSamples.ts';
 
 export type SampledEntry = CatalogEntry & { sample: ProcedureSample };
 

@@ -1,0 +1,163 @@
+import { useDeferredValue, useMemo, useState } from 'react';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import type { DemarcheDefinition } from '../../shared/definition/index.ts';
+import {
+  useAutosave,
+  useDraftEditor,
+  useUndoShortcuts,
+  useUnsavedWarning,
+} from '../editing/index.ts';
+import { FormBuilder } from '../form/FormBuilder.tsx';
+import { JsonEditor } from '../json/index.ts';
+import { LintPanel } from '../lint/LintPanel.tsx';
+import type { EditorTab, LintTarget } from '../lint/lintTarget.ts';
+import { studioLint } from '../lint/studioLint.ts';
+import { SimulationPanel } from '../simulation/SimulationPanel.tsx';
+import { TestCasesPanel } from '../simulation/TestCasesPanel.tsx';
+import { StudioPage } from '../studio/StudioPage.tsx';
+import { VersionsPanel } from '../versions/VersionsPanel.tsx';
+import { WorkflowEditor } from '../workflow/index.ts';
+import { ConflictBanner } from './ConflictBanner.tsx';
+import { focusAfterRender } from './focusAfterRender.ts';
+import { PublishButton } from './PublishButton.tsx';
+import { SaveStatusLine } from './SaveStatusLine.tsx';
+import { workflowEdit } from './workflowEdits.ts';
+
+/**
+ * One démarche being edited: the draft in the editing core (undo/redo, autosave on its
+ * revision), the tabs (form, circuit, JSON, simulation, test cases, versions), the live checks beside them, and publishing.
+ */
+export function DraftWorkspace({
+  id,
+  initial,
+  revision,
+  onClose,
+}: {
+  id: string;
+  initial: DemarcheDefinition;
+  revision: number;
+  onClose: () => void;
+}) {
+  const editor = useDraftEditor(initial);
+  const autosave = useAutosave({ id, definition: editor.definition, revision });
+  useUndoShortcuts(editor.undo, editor.redo);
+  useUnsavedWarning(autosave.status.kind !== 'saved');
+  const [tab, setTab] = useState<EditorTab>('form');
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const [circuitFocus, setCircuitFocus] = useState<LintTarget | null>(null);
+  // Lint runs on a deferred copy: typing stays fluid on a large démarche.
+  const linted = useDeferredValue(editor.definition);
+  const problems = autosave.lastCheck?.problems;
+  const lint = useMemo(() => studioLint(linted, problems ?? []), [linted, problems]);
+
+  /** Leaving for the list saves first; what cannot be saved is not dropped without asking. */
+  async function close() {
+    const saved = await autosave.saveNow();
+    const leave =
+      saved !== null ||
+      window.confirm(
+        'Des modifications ne sont pas enregistrées et seront perdues. Quitter quand même ?',
+      );
+    if (leave) onClose();
+  }
+
+  function open(target: LintTarget) {
+    setTab(target.tab);
+    if (target.tab === 'form') {
+      if (target.field) setSelectedKey(`champ:${target.field}`);
+      else if (target.section) setSelectedKey(`section:${target.section}`);
+      focusAfterRender(
+        target.field || target.section ? '.proprietes input' : '.informations input',
+      );
+    }
+    if (target.tab === 'circuit') setCircuitFocus(target);
+  }
+
+  return (
+    <StudioPage title={`Démarche : ${editor.definition.meta?.title ?? ''}`}>
+      <div className="barre-outils">
+        <button type="button" className="bouton-secondaire" onClick={() => void close()}>
+          Retour à la liste
+        </button>
+        <button
+          type="button"
+          onClick={editor.undo}
+          disabled={!editor.canUndo}
+          aria-keyshortcuts="Control+Z"
+        >
+          Annuler
+        </button>
+        <button
+          type="button"
+          onClick={editor.redo}
+          disabled={!editor.canRedo}
+          aria-keyshortcuts="Control+Shift+Z"
+        >
+          Rétablir
+        </button>
+        <SaveStatusLine status={autosave.status} onRetry={() => void autosave.saveNow()} />
+        <PublishButton id={id} lint={lint} saveNow={autosave.saveNow} />
+      </div>
+      {autosave.status.kind === 'conflict' ? (
+        <ConflictBanner
+          id={id}
+          message={autosave.status.message}
+          definition={editor.definition}
+          onOverwrite={autosave.overwrite}
+          onReload={(draft, at) => {
+            editor.load(draft);
+            autosave.markSaved(draft, at);
+          }}
+        />
+      ) : null}
+      <div className="espace-travail">
+        <Tabs
+          selectedKey={tab}
+          onSelectionChange={(key) => setTab(key as EditorTab)}
+          className="onglets"
+        >
+          <TabList aria-label="Parties de la démarche" className="liste-onglets">
+            <Tab id="form">Formulaire</Tab>
+            <Tab id="circuit">Circuit</Tab>
+            <Tab id="json">JSON</Tab>
+            <Tab id="simulation">Simulation</Tab>
+            <Tab id="tests">Cas de test</Tab>
+            <Tab id="versions">Versions</Tab>
+          </TabList>
+          <TabPanel id="form">
+            <FormBuilder
+              definition={editor.definition}
+              dispatch={editor.dispatch}
+              undo={editor.undo}
+              selectedKey={selectedKey}
+              onSelect={setSelectedKey}
+            />
+          </TabPanel>
+          <TabPanel id="circuit">
+            <WorkflowEditor
+              definition={editor.definition}
+              dispatch={(change) => editor.dispatch(workflowEdit(editor.definition, change))}
+              focus={circuitFocus?.tab === 'circuit' ? circuitFocus : null}
+            />
+          </TabPanel>
+          <TabPanel id="json">
+            {/* Monaco keeps its own undo inside the editor (see designer/editing). */}
+            <div data-undo="native">
+              <JsonEditor definition={editor.definition} dispatch={editor.dispatch} />
+            </div>
+          </TabPanel>
+          <TabPanel id="simulation">
+            <SimulationPanel definition={editor.definition} dispatch={editor.dispatch} />
+          </TabPanel>
+          <TabPanel id="tests">
+            <TestCasesPanel definition={editor.definition} dispatch={editor.dispatch} />
+          </TabPanel>
+          <TabPanel id="versions">
+            <VersionsPanel id={id} definition={editor.definition} />
+          </TabPanel>
+        </Tabs>
+        <LintPanel items={lint} definition={editor.definition} onOpen={open} />
+      </div>
+    </StudioPage>
+  );
+}

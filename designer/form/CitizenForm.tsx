@@ -1,0 +1,59 @@
+import type { UiSchema } from '@rjsf/utils';
+import { useMemo } from 'react';
+import {
+  type GuichetFormContext,
+  PageForm,
+  precompiledValidator,
+} from '../../runtime/web/forms/index.ts';
+import type { DemarcheDefinition } from '../../shared/definition/index.ts';
+import { computedFieldNames } from '../../shared/expressions/index.ts';
+import { formOutline } from '../editing/index.ts';
+
+/**
+ * No validator is compiled in the studio's page (its CSP forbids generated code): a
+ * condition of the form stays closed here, and the engine (in the simulation worker)
+ * checks the answers when an action needs them.
+ */
+const NO_VALIDATORS = precompiledValidator({});
+const CONTEXT: GuichetFormContext = { dossierId: null, files: {}, rememberFile: () => {} };
+
+/**
+ * The draft's form as the citizen app renders it — its own RJSF theme and page form
+ * (`runtime/web/forms`), sections as groups — every field on one page. Files cannot be
+ * attached here: nothing is uploaded from the studio.
+ */
+export function CitizenForm({
+  definition,
+  data,
+  onChange,
+}: {
+  definition: DemarcheDefinition;
+  data: Record<string, unknown>;
+  onChange: (data: Record<string, unknown>) => void;
+}) {
+  const form = useMemo(
+    () => ({
+      schema: definition.form.schema,
+      uiSchema: (definition.form.uiSchema ?? null) as UiSchema | null,
+      sections: definition.form.sections ?? null,
+      computed: computedFieldNames(definition),
+    }),
+    [definition],
+  );
+  const fields = useMemo(
+    () => formOutline(definition).flatMap((item) => (item.kind === 'field' ? [item.name] : [])),
+    [definition],
+  );
+  return (
+    <PageForm
+      form={form}
+      fields={fields}
+      data={data}
+      errors={[]}
+      validator={NO_VALIDATORS}
+      context={CONTEXT}
+      onChange={(changes) => onChange({ ...data, ...changes })}
+      onBlurField={() => {}}
+    />
+  );
+}

@@ -1,0 +1,134 @@
+import { useState } from 'react';
+import type { DemarcheDefinition } from '../../shared/definition/index.ts';
+import { type DraftDispatch, formOutline, type OutlineItem } from '../editing/index.ts';
+import { duplicateField } from './duplicateField.ts';
+import { FieldOutline, itemLabel } from './FieldOutline.tsx';
+import { FieldPalette } from './FieldPalette.tsx';
+import { FieldProperties } from './FieldProperties.tsx';
+import { FormPreview } from './FormPreview.tsx';
+import type { FieldKind } from './fieldKinds.ts';
+import { MetaFields } from './MetaFields.tsx';
+import { newField } from './newField.ts';
+import { outlineItemKey } from './outlineItemKey.ts';
+import { SectionProperties } from './SectionProperties.tsx';
+import { uniqueSectionId } from './uniqueSectionId.ts';
+
+export interface FormBuilderProps {
+  definition: DemarcheDefinition;
+  dispatch: DraftDispatch;
+  undo: () => void;
+  /** The selected outline item (`champ:<name>` / `section:<id>`), kept by the page so the lint panel can set it. */
+  selectedKey: string | null;
+  onSelect: (key: string | null) => void;
+}
+
+/**
+ * The form builder: palette, the ordered list of fields and sections, the selected
+ * item's properties, and the preview. Every action is a draft change (undoable); a
+ * deletion says so with an « Annuler » button right there.
+ */
+export function FormBuilder({
+  definition,
+  dispatch,
+  undo,
+  selectedKey,
+  onSelect,
+}: FormBuilderProps) {
+  const outline = formOutline(definition);
+  const [notice, setNotice] = useState<{ text: string; undoable: boolean } | null>(null);
+  const selectedIndex = outline.findIndex((item) => outlineItemKey(item) === selectedKey);
+  const insertAt = selectedIndex >= 0 ? selectedIndex + 1 : outline.length;
+  const selected = selectedIndex >= 0 ? outline[selectedIndex] : undefined;
+
+  function addField(kind: FieldKind) {
+    const field = newField(definition, kind);
+    dispatch({ type: 'addField', field, index: insertAt });
+    onSelect(outlineItemKey({ kind: 'field', name: field.name }));
+    setNotice({
+      text: `Champ « ${String((field.schema as { title?: unknown }).title)} » ajouté.`,
+      undoable: false,
+    });
+  }
+  function addSection() {
+    const id = uniqueSectionId(definition);
+    dispatch({ type: 'addSection', section: { id, title: 'Nouvelle section' }, index: insertAt });
+    onSelect(outlineItemKey({ kind: 'section', id }));
+    setNotice({ text: 'Section ajoutée.', undoable: false });
+  }
+  function remove(item: OutlineItem) {
+    const label = itemLabel(definition, item);
+    dispatch(
+      item.kind === 'field'
+        ? { type: 'removeField', name: item.name }
+        : { type: 'removeSection', id: item.id },
+    );
+    if (selectedKey === outlineItemKey(item)) onSelect(null);
+    setNotice({ text: `${label} supprimé.`, undoable: true });
+  }
+  function duplicate(name: string) {
+    const change = duplicateField(definition, name);
+    if (change?.type !== 'addField') return;
+    dispatch(change);
+    onSelect(outlineItemKey({ kind: 'field', name: change.field.name }));
+    setNotice({ text: 'Champ dupliqué.', undoable: false });
+  }
+  return (
+    <div className="constructeur">
+      <MetaFields definition={definition} dispatch={dispatch} />
+      <div className="colonnes-constructeur">
+        <FieldPalette onAddField={addField} onAddSection={addSection} />
+        <section className="plan" aria-labelledby="titre-plan">
+          <h3 id="titre-plan">Formulaire</h3>
+          <div role="status" className="annonce">
+            {notice ? (
+              <>
+                {notice.text}{' '}
+                {notice.undoable ? (
+                  <button
+                    type="button"
+                    onClick={() => {
+                      undo();
+                      setNotice({ text: 'Suppression annulée.', undoable: false });
+                    }}
+                  >
+                    Annuler la suppression
+                  </button>
+                ) : null}
+              </>
+            ) : null}
+          </div>
+          {outline.length === 0 ? (
+            <p>Le formulaire est vide : ajoutez un premier champ depuis la palette.</p>
+          ) : null}
+          <FieldOutline
+            definition={definition}
+            outline={outline}
+            selectedKey={selectedKey}
+            actions={{
+              onSelect: (item) => onSelect(outlineItemKey(item)),
+              onMove: (from, to) => dispatch({ type: 'moveItem', from, to }),
+              onDuplicate: duplicate,
+              onRemove: remove,
+            }}
+          />
+        </section>
+        <div className="colonne-proprietes">
+          {selected?.kind === 'field' ? (
+            <FieldProperties
+              key={selected.name}
+              definition={definition}
+              dispatch={dispatch}
+              name={selected.name}
+              onRenamed={(name) => onSelect(outlineItemKey({ kind: 'field', name }))}
+            />
+          ) : selected?.kind === 'section' ? (
+            <SectionProperties definition={definition} dispatch={dispatch} id={selected.id} />
+          ) : (
+            <p className="aide">Choisissez un champ dans la liste pour modifier ses propriétés.</p>
+          )}
+        </div>
+      </div>
+      <FormPreview definition={definition} />
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { useId } from 'react';
+import type { DemarcheDefinition } from '../../shared/definition/index.ts';
+import type { DraftDispatch } from '../editing/index.ts';
+
+/** The selected section heading: its title and an optional introduction. */
+export function SectionProperties({
+  definition,
+  dispatch,
+  id,
+}: {
+  definition: DemarcheDefinition;
+  dispatch: DraftDispatch;
+  id: string;
+}) {
+  const htmlId = useId();
+  const section = definition.form.sections?.find((candidate) => candidate.id === id);
+  if (!section) return null;
+  return (
+    <section className="proprietes" aria-labelledby={`${htmlId}-titre`}>
+      <h3 id={`${htmlId}-titre`}>Propriétés de la section</h3>
+      <div className="champ">
+        <label htmlFor={`${htmlId}-libelle`}>Titre de la section</label>
+        <input
+          id={`${htmlId}-libelle`}
+          value={section.title}
+          onChange={(event) => dispatch({ type: 'updateSection', id, title: event.target.value })}
+        />
+      </div>
+      <div className="champ">
+        <label htmlFor={`${htmlId}-description`}>Introduction</label>
+        <textarea
+          id={`${htmlId}-description`}
+          rows={3}
+          value={section.description ?? ''}
+          onChange={(event) =>
+            dispatch({
+              type: 'updateSection',
+              id,
+              description: event.target.value === '' ? undefined : event.target.value,
+            })
+          }
+        />
+      </div>
+    </section>
+  );
+}

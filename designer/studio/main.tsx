@@ -1,0 +1,6 @@
+import { mountApp } from '../../runtime/web/shell/mountApp.tsx';
+import { reactAriaStyleUnderCsp } from './reactAriaStyleUnderCsp.ts';
+import { StudioApp } from './StudioApp.tsx';
+
+reactAriaStyleUnderCsp();
+mountApp(<StudioApp />);

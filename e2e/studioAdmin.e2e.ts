@@ -1,0 +1,176 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT } from '../runtime/server/demo/seedDemo.ts';
+import { expectAccessible } from './support/accessibility.ts';
+import { launchChromium, openPage } from './support/browser.ts';
+import { type GuichetServer, startGuichet } from './support/guichetServer.ts';
+
+// The demo admin runs the collectivité from the studio — creates a unit (and imports
+// others from a CSV after its preview showed the faulty line), invites an agent into it,
+// changes the theme (a colour too light is refused before saving) — then simulates a
+// démarche to a final state as the citizen and the agents, keeps the run as a test case
+// and runs the test cases. Under the studio's CSP (§90, and §84 for the simulation
+// worker), with no axe violation.
+let server: GuichetServer;
+let browser: Browser;
+
+/** The machine is shared: the page may take a few seconds to answer, never a failure by itself. */
+const WAIT = { timeout: 20_000 };
+
+const ADMIN = DEMO_ACCOUNTS.find((account) => account.role === 'admin')!.email;
+
+beforeAll(async () => {
+  server = await startGuichet();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function logIn(page: Page): Promise<void> {
+  await page.goto('/studio/');
+  await page.getByLabel('Adresse e-mail').fill(ADMIN);
+  await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mes démarches' }).waitFor(WAIT);
+}
+
+describe('the studio’s collectivité and simulation', () => {
+  it('an admin creates a unit, invites an agent, changes the theme, simulates a démarche and runs its test cases', async () => {
+    const { page, context, problems } = await openPage(browser, server.url);
+    try {
+      await logIn(page);
+      await page.getByRole('button', { name: /Ma collectivité/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Ma collectivité' }).waitFor(WAIT);
+
+      // Services: one created by hand…
+      const tree = page.locator('.arbre-services');
+      await tree.locator('.service').first().waitFor(WAIT);
+      await page.getByLabel('Nom du service').fill('Pôle jeunesse');
+      await page.getByLabel('Code', { exact: true }).fill('jeunesse');
+      await page.getByRole('button', { name: 'Ajouter le service' }).click();
+      await page.getByText('Service « Pôle jeunesse » créé.').waitFor(WAIT);
+      await tree.getByText('Pôle jeunesse').waitFor(WAIT);
+      await expectAccessible(page, 'collectivite-services');
+
+      // …others from a CSV: the preview names the faulty line, nothing is offered to import.
+      await page
+        .getByLabel('Ou contenu du fichier')
+        .fill('code;nom;code_parent\njeunesse-sport;Sport;jeunesse\norphelin;Orphelin;inconnu\n');
+      await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+      await page.getByText('1 ligne(s) à corriger').waitFor(WAIT);
+      await page
+        .getByRole('cell', { name: /Le service parent « inconnu » n’existe pas/ })
+        .waitFor();
+      expect(await page.getByRole('button', { name: /^Importer/ }).count()).toBe(0);
+      await expectAccessible(page, 'collectivite-import-apercu');
+      await page
+        .getByLabel('Ou contenu du fichier')
+        .fill('code;nom;code_parent\njeunesse-sport;Sport;jeunesse\n');
+      await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+      await page.getByRole('button', { name: 'Importer 1 service(s)' }).click();
+      await page.getByText('1 service(s) importé(s).').waitFor(WAIT);
+      await tree.getByText('Sport').waitFor(WAIT);
+
+      // Staff: an agent invited into the new unit.
+      await page.getByRole('tab', { name: 'Personnel' }).click();
+      await page.getByRole('table', { name: 'Membres du personnel' }).waitFor(WAIT);
+      await page.getByLabel('Nom et prénom').fill('Inès Agent');
+      await page.getByLabel('Adresse e-mail').fill('ines.agent@example.fr');
+      await page.getByLabel('Rôle').selectOption('agent');
+      await page.getByLabel(/Pôle jeunesse \(jeunesse\)/).check();
+      await page.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+      await page.getByText('Invitation envoyée à ines.agent@example.fr.').waitFor(WAIT);
+      await page.getByText(/Inès Agent \(ines\.agent@example\.fr\)/).waitFor(WAIT);
+      await expectAccessible(page, 'collectivite-personnel');
+
+      // Theme: a yellow is refused before anything is sent; a dark blue is saved.
+      await page.getByRole('tab', { name: 'Apparence' }).click();
+      const primary = page.getByLabel('Couleur principale');
+      await primary.fill('#ffcc00');
+      await page.getByText(/insuffisant \(4,5:1 au moins\)/).waitFor(WAIT);
+      expect(await page.getByRole('button', { name: 'Enregistrer l’apparence' }).isDisabled()).toBe(
+        true,
+      );
+      await expectAccessible(page, 'collectivite-apparence-refusee');
+      await primary.fill('#1a4d8f');
+      await page
+        .getByText(/conforme \(4,5:1 au moins\)/)
+        .first()
+        .waitFor(WAIT);
+      await page.getByRole('button', { name: 'Enregistrer l’apparence' }).click();
+      await page.getByText('Apparence enregistrée.').waitFor(WAIT);
+      const themed = await fetch(
+        `${server.url}/trpc/tenant.publicTheme?input=${encodeURIComponent(JSON.stringify({ tenant: DEMO_TENANT }))}`,
+      );
+      expect(await themed.text()).toContain('#1a4d8f');
+
+      // A démarche from a template, simulated without publishing.
+      await page.getByRole('button', { name: 'Retour aux démarches' }).click();
+      await page.getByLabel('Titre de la démarche').fill('Adhésion simulée');
+      await page.getByLabel('Modèle : Adhésion syndicale').check();
+      await page.getByRole('button', { name: 'Créer et ouvrir' }).click();
+      await page
+        .getByRole('heading', { level: 1, name: 'Démarche : Adhésion simulée' })
+        .waitFor(WAIT);
+      // The form's preview: the citizen's own form, in the collectivité's new colours, at a phone's width.
+      const frame = page.locator('.cadre-apercu');
+      await frame.getByText('Commune de démonstration').waitFor(WAIT);
+      expect(
+        await frame.evaluate((element) =>
+          getComputedStyle(element).getPropertyValue('--guichet-couleur-marque').trim(),
+        ),
+      ).toBe('#1a4d8f');
+      await page.getByRole('group', { name: 'Largeur d’écran' }).getByLabel('Téléphone').check();
+      await expect
+        .poll(async () => (await frame.boundingBox())?.width ?? 0, WAIT)
+        .toBeLessThanOrEqual(360);
+      await expectAccessible(page, 'apercu-citoyen-telephone');
+
+      await page.getByRole('tab', { name: 'Simulation' }).click();
+      const state = page.locator('.etat-simule');
+      await expect.poll(() => state.innerText(), WAIT).toContain('Brouillon');
+      // The sample answers come from the template's first test case, in the citizen's form.
+      await expect.poll(() => page.getByLabel(/^Nom/).first().inputValue(), WAIT).toBe('Martin');
+      await expectAccessible(page, 'simulation-debut');
+
+      await page.getByRole('button', { name: 'Usager : Envoyer ma demande d’adhésion' }).click();
+      await expect.poll(() => state.innerText(), WAIT).toContain('Demande déposée');
+      await page
+        .getByText(/Objet :/)
+        .first()
+        .waitFor(WAIT);
+      await page.getByRole('button', { name: 'Agent : Demander un complément' }).click();
+      await page.getByLabel(/Ce qui manque ou doit être corrigé/).fill('Le RIB est illisible.');
+      await page.getByRole('button', { name: 'Valider l’action' }).click();
+      await expect.poll(() => state.innerText(), WAIT).toContain('Complément demandé');
+      await page.getByRole('button', { name: 'Usager : Retirer ma demande' }).click();
+      await expect.poll(() => state.innerText(), WAIT).toContain('Demande retirée — état final');
+      const history = page.getByRole('region', { name: 'Déroulé de la simulation' });
+      expect(await history.getByRole('listitem').first().innerText()).toContain('Usager');
+      await expectAccessible(page, 'simulation-etat-final');
+
+      await page.getByLabel('Nom du cas de test').fill('Retrait après complément');
+      await page.getByRole('button', { name: 'Enregistrer comme cas de test' }).click();
+      await page
+        .getByText('Cas de test « Retrait après complément » ajouté au brouillon.')
+        .waitFor();
+
+      // The test cases: the template's two and the new one, run with the shared engine.
+      await page.getByRole('tab', { name: 'Cas de test' }).click();
+      await page.getByRole('button', { name: 'Lancer les 3 cas de test' }).click();
+      await page.getByText('3 cas de test réussi(s).').waitFor(WAIT);
+      expect(await page.getByText('— réussi').count()).toBe(3);
+      await expectAccessible(page, 'cas-de-test');
+      await expect
+        .poll(() => page.getByText('Toutes les modifications sont enregistrées.').count(), WAIT)
+        .toBe(1);
+
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,1 @@
+ALTER TABLE "attachments" ADD CONSTRAINT "attachments_field_path" CHECK ("attachments"."field" ~ '^[A-Za-z_][A-Za-z0-9_-]{0,99}(/([A-Za-z_][A-Za-z0-9_-]{0,99}|0|[1-9][0-9]{0,5})){0,9}$');

@@ -1,0 +1,19 @@
+import type { AppTransaction } from '../../db/index.ts';
+
+/**
+ * Citizens' account mails: sign-up confirmation and password reset links
+ * (`auth/sendAccountMail.ts`). Named here, not in effects, because auth cannot import
+ * effects (effects reaches auth through dossiers) while effects creates the queue.
+ */
+export const ACCOUNT_MAIL_QUEUE = 'account-mail';
+
+/**
+ * Writes one pg-boss job in the caller's transaction; `id` and `singletonKey` make a
+ * second send harmless. Production passes the effects feature's `sendJob`.
+ */
+export type SendJob = (
+  tx: AppTransaction,
+  name: string,
+  data: object,
+  options: { id: string; singletonKey: string },
+) => Promise<void>;

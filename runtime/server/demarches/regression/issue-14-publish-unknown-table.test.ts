@@ -1,0 +1,63 @@
+import { expect, it } from 'vitest';
+import { referenceTables } from '../../../db/schema/referenceTables.ts';
+import { describeOnEachDriver } from '../../../db/testing/describeOnEachDriver.ts';
+import { seedTenant } from '../../testing/seedTenant.ts';
+import { createDemarche } from '../createDemarche.ts';
+import { publishDemarche } from '../publishDemarche.ts';
+import { saveDraft } from '../saveDraft.ts';
+import {
+  expectErr,
+  expectOk,
+  socialAidAs,
+  staffContext,
+  uniqueSlug,
+} from '../testing/demarcheFixtures.ts';
+
+// Issue 14 item 4: a `table` data source must name a reference table the tenant has
+// imported, or the citizen would have nothing to choose from.
+describeOnEachDriver('issue 14: publish refuses a reference table the tenant lacks', (database) => {
+  it('names the source, in French, then publishes once the table is imported', async () => {
+    const world = await seedTenant(database().db);
+    const ctx = staffContext(database().db, {
+      tenantId: world.tenantId,
+      userId: world.accounts.admin.id,
+    });
+    const slug = uniqueSlug('aide-sociale');
+    const { id } = expectOk(await createDemarche(ctx, { slug, title: 'Aide sociale' }));
+    const draft = socialAidAs(slug, (d) => {
+      d.dataSources = [{ id: 'communes', kind: 'table', table: 'communes' }];
+      (d.form.schema as { properties: Record<string, unknown> }).properties['commune'] = {
+        type: 'string',
+        title: 'Commune',
+        'x-source': 'communes',
+      };
+    });
+    expectOk(await saveDraft(ctx, { id, revision: 0, draft }));
+
+    const refused = expectErr(await publishDemarche(ctx, { id, revision: 1 }));
+    expect(refused.code).toBe('INVALID_DEFINITION');
+    expect(refused.details?.['diagnostics']).toContainEqual({
+      rule: 'unknown-reference-table',
+      severity: 'error',
+      pointer: '/dataSources/0/table',
+      message: expect.stringContaining('« communes »'),
+    });
+
+    // Another tenant's table does not count; the tenant's own does.
+    const other = await seedTenant(database().db);
+    const table = {
+      code: 'communes',
+      label: 'Communes',
+      rowCount: 0,
+      importedAt: new Date(),
+    };
+    await database()
+      .db.insert(referenceTables)
+      .values({ ...table, tenantId: other.tenantId, importedBy: other.accounts.admin.id });
+    expectErr(await publishDemarche(ctx, { id, revision: 1 }));
+    await database()
+      .db.insert(referenceTables)
+      .values({ ...table, tenantId: world.tenantId, importedBy: world.accounts.admin.id });
+    expect(expectOk(await publishDemarche(ctx, { id, revision: 1 })).version).toBe(1);
+  });
+});

@@ -1,0 +1,53 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AppDatabase } from '../../db/types.ts';
+import { validatorModule } from './validatorModules.ts';
+
+/** Where the validators of one published version are served (see webForms). */
+export const VALIDATORS_PATH = '/validators/';
+
+const ROUTE =
+  /^\/validators\/([a-z0-9][a-z0-9-]{0,62})\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/([1-9][0-9]{0,8})\.js$/;
+
+/**
+ * `GET /validators/<tenant>/<démarche id>/<version>.js`: the published version's form
+ * validators as an ES module the citizen app imports (compiled by the server, so the
+ * page's CSP needs no `unsafe-eval`: docs/SECURITY.md §60). A published version never
+ * changes, so the answer is cached for a year as `immutable`. Public, like the form it
+ * checks (`demarches.getPublished`). Returns false for any other path.
+ *
+ * @example
+ * if (await validatorsHttpHandler(req, res, deps.database.db)) return;
+ */
+export async function validatorsHttpHandler(
+  req: IncomingMessage,
+  res: ServerResponse,
+  db: AppDatabase,
+): Promise<boolean> {
+  const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+  if (!pathname.startsWith(VALIDATORS_PATH)) return false;
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.statusCode = 405;
+    res.setHeader('Allow', 'GET, HEAD');
+    res.end();
+    return true;
+  }
+  const match = ROUTE.exec(pathname);
+  const source = match
+    ? await validatorModule(db, {
+        tenant: match[1]!,
+        demarcheId: match[2]!,
+        version: Number(match[3]),
+      })
+    : null;
+  if (source === null) {
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end('Validateurs introuvables.');
+    return true;
+  }
+  res.statusCode = 200;
+  res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+  res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  res.end(req.method === 'HEAD' ? undefined : source);
+  return true;
+}

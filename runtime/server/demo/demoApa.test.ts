@@ -1,0 +1,274 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTemplate } from '../../../templates/index.ts';
+import { attachments, dossiers } from '../../db/index.ts';
+import { PDF, uploadedId } from '../attachments/testing/attachmentFixtures.ts';
+import { rejection } from '../dossiers/testing/rejection.ts';
+import { enqueueEffects } from '../effects/index.ts';
+import { FAST_RETRY } from '../effects/testing/effectsDefinition.ts';
+import type { ReceivedMail } from '../effects/testing/parseMail.ts';
+import { type SmtpSink, startSmtpSink } from '../effects/testing/startSmtpSink.ts';
+import { startTestServer, type TestServer } from '../testing/startTestServer.ts';
+import type { TestClient } from '../testing/testClient.ts';
+import { fireDueTimers } from '../timers/index.ts';
+import { type RunningWorker, startWorker } from '../worker/startWorker.ts';
+import { DEMO_PASSWORD, DEMO_TENANT, seedDemo } from './seedDemo.ts';
+
+// The APA à domicile template as the demo tenant runs it, through the API with the
+// worker and a real SMTP server: a citizen of Villeurbanne applies, the MDS of
+// Villeurbanne asks for a missing document, declares the file complete, evaluates
+// (GIR), proposes a plan the citizen accepts and grants it; mails are received and the
+// letters are PDFs read back. The alternatives: a GIR 5 refusal, the reminder before the
+// legal deadline and an unanswered request for documents filed away after 3 months.
+// On PostgreSQL with DATABASE_URL, on PGlite without.
+
+const DAY_MS = 86_400_000;
+const START = new Date('2026-03-02T09:00:00Z');
+let server: TestServer;
+let sink: SmtpSink;
+let worker: RunningWorker;
+let citizen: TestClient;
+let mds: TestClient;
+let commune: TestClient;
+
+/** The template's own complete application, without its placeholder file ids. */
+function sampleApplication(): Record<string, unknown> {
+  const template = loadTemplate('apa-domicile');
+  const data = template.ok ? template.value.tests?.[0]?.data : undefined;
+  if (data === undefined) throw new Error('apa-domicile has no sample data');
+  return data;
+}
+
+async function signIn(email: string, ip: string): Promise<TestClient> {
+  const client = server.client({ ip });
+  await client.trpc.auth.login.mutate({ tenant: DEMO_TENANT, email, password: DEMO_PASSWORD });
+  return client;
+}
+
+beforeAll(async () => {
+  sink = await startSmtpSink();
+  server = await startTestServer({ start: START });
+  await seedDemo(server.database.db);
+  worker = await startWorker({
+    database: server.database,
+    config: {
+      ...server.deps.config,
+      smtp: { host: sink.host, port: sink.port, from: 'Guichet <ne-pas-repondre@guichet.test>' },
+    },
+    clock: server.clock.now,
+    pollingIntervalSeconds: 0.5,
+    retry: FAST_RETRY,
+    stopTimeoutMs: 10_000,
+    log: () => {},
+  });
+});
+
+let lastIp = 70;
+/** Everyone logs in afresh: sessions end while the test clock moves on by days. */
+async function signInAll(): Promise<void> {
+  lastIp += 3;
+  citizen = await signIn('citoyen@demo.guichet.localhost', `127.0.0.${lastIp}`);
+  mds = await signIn('mds@demo.guichet.localhost', `127.0.0.${lastIp + 1}`);
+  commune = await signIn('agent@demo.guichet.localhost', `127.0.0.${lastIp + 2}`);
+}
+afterAll(async () => {
+  await worker?.stop();
+  await server?.close();
+  await sink?.close();
+});
+
+/** A submitted application with its three documents uploaded for their fields. */
+async function submittedApplication(): Promise<{
+  id: string;
+  reference: string;
+  revision: number;
+}> {
+  const { id } = await citizen.trpc.dossiers.create.mutate({ demarche: 'apa-domicile' });
+  const files: Record<string, string[]> = {};
+  for (const field of ['pieceIdentite', 'avisImposition', 'rib']) {
+    files[field] = [await uploadedId(citizen, id, PDF, { field, name: `${field}.pdf` })];
+  }
+  const saved = await citizen.trpc.dossiers.saveDraft.mutate({
+    id,
+    data: { ...sampleApplication(), ...files },
+    revision: 0,
+  });
+  const sent = await citizen.trpc.dossiers.submit.mutate({
+    id,
+    transition: 'deposer',
+    revision: saved.revision,
+    idempotencyKey: randomUUID(),
+  });
+  if (sent.reference === null) throw new Error('a submitted dossier has a reference');
+  return { id, reference: sent.reference, revision: sent.revision };
+}
+
+const act = (
+  client: TestClient,
+  id: string,
+  transition: string,
+  revision: number,
+  input?: Record<string, unknown>,
+) => client.trpc.dossiers.act.mutate({ id, transition, revision, ...(input ? { input } : {}) });
+
+/** Waits for the mail whose subject contains `subject`. */
+async function mailAbout(subject: string): Promise<ReceivedMail> {
+  for (let attempt = 0; attempt < 60; attempt += 1) {
+    const found = sink.messages.find((mail) => mail.subject.includes(subject));
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no mail about « ${subject} » within 15 s`);
+}
+
+/** The text of the letter `template` the worker made for the dossier, read from its PDF. */
+async function letterText(dossierId: string, reference: string, template: string) {
+  const fileName = `${template}-${reference}.pdf`;
+  for (let attempt = 0; attempt < 60; attempt += 1) {
+    const [letter] = await server.database.db
+      .select({ id: attachments.id })
+      .from(attachments)
+      .where(and(eq(attachments.dossierId, dossierId), eq(attachments.fileName, fileName)));
+    if (letter) {
+      const response = await citizen.fetch(`/api/attachments/${letter.id}`);
+      expect(response.status).toBe(200);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
+      return text.replace(/\s+/g, ' ');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`no letter ${fileName} within 15 s`);
+}
+
+async function stored(id: string) {
+  const [row] = await server.database.db.select().from(dossiers).where(eq(dossiers.id, id));
+  return row!;
+}
+
+const runTimers = () =>
+  fireDueTimers({
+    database: server.database,
+    clock: server.clock.now,
+    enqueue: enqueueEffects,
+    log: () => {},
+  });
+
+describe('the demo tenant’s APA à domicile', () => {
+  it('goes from the application to the grant, with its mails and PDF letters', async () => {
+    await signInAll();
+    const { id, reference, revision } = await submittedApplication();
+    expect(await stored(id)).toMatchObject({ state: 'depose' });
+    // Routed by postcode 69100 to the MDS of Villeurbanne: the commune's agent cannot see it.
+    const routed = await mds.trpc.dossiers.get.query({ id });
+    expect(routed).toMatchObject({
+      state: { id: 'depose' },
+      unitCode: 'mds-villeurbanne',
+    });
+    const other = await rejection(commune.trpc.dossiers.get.query({ id }));
+    expect(other.code).toBe('NOT_FOUND');
+    const receipt = await mailAbout(`Votre demande d’APA ${reference} est bien reçue`);
+    // To the applicant's account, which filled the form.
+    expect(receipt.recipients).toEqual(['citoyen@demo.guichet.localhost']);
+    expect(receipt.text).toContain('Madame Lefèvre');
+
+    const asked = await act(mds, id, 'demander_pieces', revision, {
+      message: 'Votre dernier avis d’imposition, page 2 comprise.',
+    });
+    expect(asked.state).toBe('complement');
+    const request = await letterText(id, reference, 'demande-pieces');
+    expect(request).toContain('Votre dernier avis d’imposition, page 2 comprise.');
+    expect(request).toContain('Madame Jeanne Lefèvre');
+    await mailAbout(`Votre demande d’APA ${reference} : des pièces manquent`);
+
+    const completed = await act(citizen, id, 'completer', asked.revision);
+    expect(completed.state).toBe('depose');
+
+    server.clock.advance(3 * DAY_MS);
+    await signInAll();
+    const complete = await act(mds, id, 'declarer_complet', completed.revision);
+    expect(complete.state).toBe('evaluation');
+    // The legal deadline: two months from the complete file.
+    const dueAt = (await stored(id)).dueAt;
+    expect(dueAt?.toISOString().slice(0, 10)).toBe('2026-05-05');
+
+    const gir5 = await rejection(
+      act(mds, id, 'proposer_plan', complete.revision, {
+        dateVisite: '2026-03-20',
+        gir: 5,
+        planAide: 'Aide ménagère',
+        montantPlan: 100,
+        participation: 10,
+      }),
+    );
+    expect(gir5.message).toBe(
+      'Un GIR 5 ou 6 n’ouvre pas droit à l’APA : enregistrez plutôt un refus.',
+    );
+
+    const proposed = await act(mds, id, 'proposer_plan', complete.revision, {
+      dateVisite: '2026-03-20',
+      gir: 4,
+      planAide: '12 heures d’aide à domicile par mois, téléassistance',
+      montantPlan: 310.5,
+      participation: 42,
+    });
+    expect(proposed.state).toBe('proposition');
+    expect((await stored(id)).data).toMatchObject({
+      gir: 4,
+      montantPlan: 310.5,
+      participation: 42,
+    });
+
+    const accepted = await act(citizen, id, 'accepter_plan', proposed.revision);
+    expect(accepted.state).toBe('decision');
+    const granted = await act(mds, id, 'accorder', accepted.revision);
+    expect(granted.state).toBe('accordee');
+
+    const decision = await letterText(id, reference, 'decision-accord');
+    expect(decision).toContain('plan d’aide de 310,50 € par mois (GIR 4)');
+    expect(decision).toContain('participation s’élève à 42,00 € par mois');
+    expect(decision).toContain(`Référence : ${reference}`);
+  });
+
+  it('refuses on a GIR 5, with the refusal letter', async () => {
+    await signInAll();
+    const { id, reference, revision } = await submittedApplication();
+    const complete = await act(mds, id, 'declarer_complet', revision);
+    const refused = await act(mds, id, 'refuser_gir', complete.revision, {
+      dateVisite: '2026-03-25',
+      gir: 5,
+    });
+    expect(refused.state).toBe('refusee');
+    expect((await stored(id)).data).toMatchObject({ gir: 5 });
+    expect(await letterText(id, reference, 'refus-gir')).toContain(reference);
+  });
+
+  it('flags the dossier urgent a fortnight before the deadline, and files away an unanswered request', async () => {
+    await signInAll();
+    const evaluated = await submittedApplication();
+    await act(mds, evaluated.id, 'declarer_complet', evaluated.revision);
+    const waiting = await submittedApplication();
+    await act(mds, waiting.id, 'demander_pieces', waiting.revision, {
+      message: 'Un relevé d’identité bancaire à votre nom.',
+    });
+
+    server.clock.advance(46 * DAY_MS);
+    await runTimers();
+    await signInAll();
+    expect(await stored(evaluated.id)).toMatchObject({
+      state: 'evaluation_urgente',
+      priority: 3,
+    });
+    expect(await stored(waiting.id)).toMatchObject({ state: 'complement' });
+
+    server.clock.advance(46 * DAY_MS);
+    await runTimers();
+    expect(await stored(waiting.id)).toMatchObject({ state: 'classee' });
+    await signInAll();
+    expect(await letterText(waiting.id, waiting.reference, 'classement')).toContain(
+      waiting.reference,
+    );
+  });
+});

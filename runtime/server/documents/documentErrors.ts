@@ -1,0 +1,15 @@
+import type { DomainError } from '../core/domainError.ts';
+
+/** The document safe's refusals, in French. */
+export const documentErrors = {
+  /** Unknown, another owner's or another tenant's document: one answer. */
+  notFound: (): DomainError => ({
+    code: 'NOT_FOUND',
+    message: 'Ce document est introuvable dans vos documents.',
+  }),
+  infected: (): DomainError => ({
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Ce document a été bloqué par l’analyse antivirus : il ne peut pas être joint.',
+  }),
+  invalid: (message: string): DomainError => ({ code: 'INVALID_INPUT', message }),
+} as const;

@@ -1,0 +1,16 @@
+/**
+ * What other folders may import from queues; every other file here is internal to it.
+ * Named exports only, so the surface stays visible.
+ */
+
+export type { Keyset, KeysetPosition, KeysetSegment } from './keyset.ts';
+export { isKeyFor, keysetSegments } from './keyset.ts';
+export type { QueueServiceContext } from './listQueue.ts';
+export { publishedVersions } from './publishedVersions.ts';
+export { decodeCursor, encodeCursor, invalidCursor } from './queueCursor.ts';
+export { QUEUE_EXPORT_PATH, queueExportHttpHandler } from './queueExportHttpHandler.ts';
+export { toQueueItems } from './queueItems.ts';
+export { queueContextOf, queuesRouter } from './queuesRouter.ts';
+export type { QueueViewer } from './queueViewer.ts';
+export { submitted, unitVisibility, visibleUnits } from './queueViewer.ts';
+export { stateOf } from './stateCatalog.ts';

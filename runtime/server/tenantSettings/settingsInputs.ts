@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { HEX_COLOUR } from '../../../shared/theme/index.ts';
+
+/** Input schemas of the tenant settings procedures, all strict (docs/SECURITY.md §10). */
+
+/** 200 KB: a logo, not a photo. */
+export const MAX_LOGO_BYTES = 200 * 1024;
+
+const colour = z.string().regex(HEX_COLOUR, 'Couleur attendue au format #rrggbb.');
+const line = (max: number) => z.string().trim().max(max).optional();
+
+export const contactSchema = z.strictObject({
+  email: z
+    .string()
+    .trim()
+    .max(254)
+    .pipe(z.email({ error: 'Adresse e-mail invalide.' }))
+    .optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9 +().-]{4,30}$/, 'Numéro de téléphone invalide.')
+    .optional(),
+  address: line(500),
+  website: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(/^https:\/\/[^\s]+$/, 'Adresse de site attendue en https://.')
+    .optional(),
+  openingHours: line(500),
+});
+
+export const themeSchema = z.strictObject({
+  primaryColor: colour.optional(),
+  accentColor: colour.optional(),
+});
+
+export const updateSettingsInput = z.strictObject({
+  name: z.string().trim().min(1, 'Le nom est obligatoire.').max(200).optional(),
+  contact: contactSchema,
+  theme: themeSchema,
+});
+
+export const setLogoInput = z.strictObject({
+  /** The image's bytes in base64; its type is read from the content, never declared. */
+  contentBase64: z
+    .string()
+    .max(Math.ceil(MAX_LOGO_BYTES / 3) * 4 + 8, 'Le logo dépasse 200 Ko.')
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Contenu base64 invalide.'),
+});
+
+/** For procedures that take nothing: still strict, so smuggled keys are refused. */
+export const noInput = z.strictObject({}).prefault({});
+
+export const publicThemeInput = z.strictObject({ tenant: z.string().trim().min(1).max(63) });

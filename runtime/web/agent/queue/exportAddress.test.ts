@@ -1,0 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import { exportAddress } from './exportAddress.ts';
+
+describe('exportAddress', () => {
+  it('sends the list filters without paging', () => {
+    const address = exportAddress({ states: ['depose'], text: 'Zoé', limit: 100, cursor: 'x' });
+    const filters = JSON.parse(new URL(address, 'http://x').searchParams.get('filtres') ?? '');
+    expect(filters).toEqual({ states: ['depose'], text: 'Zoé' });
+  });
+});

@@ -1,0 +1,40 @@
+import { useQuery } from '@tanstack/react-query';
+import type { inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '../../../server/router.ts';
+import { useTRPC } from '../../api/trpcContext.ts';
+import { loadValidators } from '../../forms/index.ts';
+import { TENANT } from '../tenant.ts';
+
+/** A dossier as `dossiers.get` shows it to its applicant. */
+export type DossierForm = inferRouterOutputs<AppRouter>['dossiers']['get'];
+
+/**
+ * A dossier as its applicant fills it (`dossiers.get`, not refetched behind their back:
+ * the draft hook owns the answers from then on) and the precompiled validators of its
+ * own published version.
+ *
+ * @example
+ * const { dossier, validators } = useDossierForm(id);
+ */
+export function useDossierForm(id: string) {
+  const trpc = useTRPC();
+  const dossier = useQuery({
+    ...trpc.dossiers.get.queryOptions({ id }),
+    // Always the saved answers of now (a draft resumed later, another tab): a cached copy
+    // would start the form from old answers.
+    refetchOnMount: 'always',
+    refetchOnWindowFocus: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const version = dossier.data?.demarche;
+  const validators = useQuery({
+    queryKey: ['validators', version?.id, version?.version],
+    queryFn: () =>
+      loadValidators({ tenant: TENANT, demarcheId: version!.id, version: version!.version }),
+    enabled: version !== undefined,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  // Until the fresh copy is in, the cached one must not seed the draft.
+  const fresh = dossier.isFetchedAfterMount ? dossier.data : undefined;
+  return { dossier: { ...dossier, data: fresh }, validators };
+}

@@ -1,0 +1,4 @@
+import { mountApp } from '../shell/mountApp.tsx';
+import { CitizenApp } from './CitizenApp.tsx';
+
+mountApp(<CitizenApp />);

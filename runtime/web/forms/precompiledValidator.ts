@@ -1,0 +1,36 @@
+import {
+  hashForSchema,
+  ID_KEY,
+  JUNK_OPTION_ID,
+  type RJSFSchema,
+  type ValidatorType,
+} from '@rjsf/utils';
+import type { ValidateFunction } from './pageErrors.ts';
+
+/** Validators of a published version, keyed as RJSF keys schemas (`$id` or hash). */
+export type ValidatorMap = Readonly<Record<string, ValidateFunction>>;
+
+/**
+ * RJSF's validator over the server's precompiled functions: it answers `isValid` (how
+ * RJSF decides an `if` or picks a `oneOf` option) for any group's form, which carries the
+ * root's own sub-schemas. Validation proper is the page container's (`pageErrors`, over
+ * the whole answers), so `validateFormData` reports nothing: forms run with `noValidate`.
+ * Unlike RJSF's `AJV8PrecompiledValidator`, it does not insist that each form's schema be
+ * the root one, which is what lets each group be its own, small form.
+ *
+ * @example
+ * <Form validator={precompiledValidator(await loadValidators(url))} noValidate … />
+ */
+export function precompiledValidator(validators: ValidatorMap): ValidatorType {
+  return {
+    isValid(schema: RJSFSchema, formData: unknown) {
+      const key = (schema[ID_KEY] as string | undefined) ?? hashForSchema(schema);
+      if (key === JUNK_OPTION_ID) return false;
+      // A schema the server did not compile decides nothing: the condition stays closed,
+      // and the server's own validation still has the last word.
+      return validators[key]?.(formData) ?? false;
+    },
+    validateFormData: () => ({ errors: [], errorSchema: {} }),
+    rawValidation: () => ({ errors: [] }),
+  };
+}
