@@ -7,6 +7,8 @@ export interface SmtpSink {
   port: number;
   /** Every message accepted so far, in arrival order. */
   messages: ReceivedMail[];
+  /** Connections that failed mid-mail (a client killed while sending resets them). */
+  connectionErrors: Error[];
   /** Resolves once `count` messages arrived; rejects after `timeoutMs`. */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
@@ -24,6 +26,7 @@ export interface SmtpSink {
  */
 export async function startSmtpSink(options: { answerDelayMs?: number } = {}): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
+  const connectionErrors: Error[] = [];
   const closedSessions = new Set<string>();
   const delayMs = options.answerDelayMs ?? 0;
   const server = new SMTPServer({
@@ -49,12 +52,18 @@ export async function startSmtpSink(options: { answerDelayMs?: number } = {}): P
       });
     },
   });
+  // smtp-server emits a client's reset in the middle of a mail (after MAIL FROM) as an
+  // 'error' on the server; unheard, it would crash the test process. The fault suite
+  // kills the sending server on purpose, so a reset is an expected event here: kept,
+  // not thrown.
+  server.on('error', (error: Error) => connectionErrors.push(error));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     host: '127.0.0.1',
     port,
     messages,
+    connectionErrors,
     async waitFor(count, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       while (messages.length < count) {
