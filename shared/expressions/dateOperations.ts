@@ -1,5 +1,11 @@
 import { addDays, addMonths, ageOn, daysBetween, formatDate, parseDate } from './dates.ts';
-import { evaluateAll, isNumber, type Operation, type OperationContext } from './operation.ts';
+import {
+  type CompiledNode,
+  evaluateAll,
+  isNumber,
+  type Operation,
+  type OperationContext,
+} from './operation.ts';
 
 /**
  * Calendar dates, as `YYYY-MM-DD` strings (compare them with `<`, `<=`…). `today` is the
@@ -45,12 +51,12 @@ export const dateOperations: Record<string, Operation> = {
   },
 };
 
-function one(args: readonly unknown[], context: OperationContext): unknown {
+function one(args: readonly CompiledNode[], context: OperationContext): unknown {
   return evaluateAll(args, context)[0];
 }
 
 function shift(
-  args: readonly unknown[],
+  args: readonly CompiledNode[],
   context: OperationContext,
   move: (date: string, n: number) => string | null,
 ): string | null {

@@ -184,4 +184,28 @@ describe('evaluateExpression: mistakes in the expression are values', () => {
     for (let i = 0; i < 100; i++) deep = { '+': [deep, 1] };
     expect(run(deep)).toEqual({ ok: false, error: { code: 'TOO_COMPLEX' } });
   });
+
+  it('too many steps, even when each is shallow', () => {
+    const wide = { '+': Array.from({ length: 10_001 }, () => 1) };
+    expect(run(wide)).toEqual({ ok: false, error: { code: 'TOO_COMPLEX' } });
+  });
+
+  it('a mistake fails only when evaluation reaches it, as walking the JSON did', () => {
+    const guarded = { if: [{ var: 'avance' }, { eval: ['1'] }, 'simple'] };
+    expect(run(guarded, { avance: false })).toEqual({ ok: true, value: 'simple' });
+    expect(run(guarded, { avance: true })).toMatchObject({ ok: false });
+  });
+});
+
+describe('evaluateExpression: compiled once, evaluated many times', () => {
+  it('the same expression object answers for each scope it is given', () => {
+    const plafond = { '<=': [{ var: 'input.montant' }, { '/': [{ var: 'budget' }, 2] }] };
+    expect(run(plafond, { budget: 1000 }, { montant: 400 })).toEqual({ ok: true, value: true });
+    expect(run(plafond, { budget: 600 }, { montant: 400 })).toEqual({ ok: true, value: false });
+    expect(run(plafond, { budget: 600 })).toEqual({ ok: true, value: null });
+    // A failure in one evaluation leaves the next ones alone.
+    const fragile = { if: [{ var: 'x' }, { age: [] }, 0] };
+    expect(run(fragile, { x: true })).toMatchObject({ ok: false });
+    expect(run(fragile, { x: false })).toEqual({ ok: true, value: 0 });
+  });
 });

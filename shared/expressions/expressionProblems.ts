@@ -1,4 +1,4 @@
-import { describeArity } from './evaluateExpression.ts';
+import { describeArity } from './compileExpression.ts';
 import { operationNamed } from './operations.ts';
 import type { ExpressionError } from './types.ts';
 

@@ -5,9 +5,10 @@
  */
 
 export { checkRules, failingRules, type RuleFailures } from './checkRules.ts';
+export { describeArity } from './compileExpression.ts';
 export { computedFieldNames, computeValues } from './computeValues.ts';
 export { parisDate } from './dates.ts';
-export { describeArity, evaluateExpression } from './evaluateExpression.ts';
+export { evaluateExpression } from './evaluateExpression.ts';
 export { type ExpressionProblem, expressionProblems } from './expressionProblems.ts';
 export { fieldsRead } from './fieldsRead.ts';
 export { truthy } from './operation.ts';

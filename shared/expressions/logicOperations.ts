@@ -1,3 +1,4 @@
+import { readPath } from './dataPath.ts';
 import { evaluateAll, isNumber, type Operation, truthy } from './operation.ts';
 
 /**
@@ -21,11 +22,11 @@ export const logicOperations: Record<string, Operation> = {
     run(args, context) {
       let i = 0;
       for (; i + 1 < args.length; i += 2) {
-        if (truthy(context.evaluate(args[i], context.depth))) {
-          return context.evaluate(args[i + 1], context.depth);
+        if (truthy(context.evaluate(args[i]))) {
+          return context.evaluate(args[i + 1]);
         }
       }
-      return i < args.length ? context.evaluate(args[i], context.depth) : null;
+      return i < args.length ? context.evaluate(args[i]) : null;
     },
   },
   and: {
@@ -34,7 +35,7 @@ export const logicOperations: Record<string, Operation> = {
     run(args, context) {
       let value: unknown = null;
       for (const arg of args) {
-        value = context.evaluate(arg, context.depth);
+        value = context.evaluate(arg);
         if (!truthy(value)) return value;
       }
       return value;
@@ -46,7 +47,7 @@ export const logicOperations: Record<string, Operation> = {
     run(args, context) {
       let value: unknown = null;
       for (const arg of args) {
-        value = context.evaluate(arg, context.depth);
+        value = context.evaluate(arg);
         if (truthy(value)) return value;
       }
       return value;
@@ -130,29 +131,6 @@ export const logicOperations: Record<string, Operation> = {
     },
   },
 };
-
-/**
- * The value at a dotted path (`enfants.0.prenom`): in the transition's input for
- * `input.…` when there is one, else in the data. Own properties only.
- */
-function readPath(
-  scope: { data: Readonly<Record<string, unknown>>; input?: Readonly<Record<string, unknown>> },
-  path: unknown,
-): unknown {
-  if (path === null || path === undefined || path === '') return scope.data;
-  if (typeof path !== 'string' && typeof path !== 'number') return null;
-  const segments = String(path).split('.');
-  let here: unknown = scope.data;
-  if (segments[0] === 'input' && scope.input !== undefined) {
-    here = scope.input;
-    segments.shift();
-  }
-  for (const segment of segments) {
-    if (typeof here !== 'object' || here === null || !Object.hasOwn(here, segment)) return null;
-    here = (here as Record<string, unknown>)[segment];
-  }
-  return here;
-}
 
 function equal([a, b]: unknown[]): boolean | null {
   if (a === undefined || b === undefined) return null;

@@ -1,4 +1,10 @@
-import { evaluateAll, isNumber, type Operation, type OperationContext } from './operation.ts';
+import {
+  type CompiledNode,
+  evaluateAll,
+  isNumber,
+  type Operation,
+  type OperationContext,
+} from './operation.ts';
 
 /**
  * Arithmetic on amounts and counts. Only numbers: a missing or non-numeric operand gives
@@ -71,7 +77,7 @@ export function roundHalfAwayFromZero(value: number, digits: number): number {
   return rounded === 0 ? 0 : rounded;
 }
 
-function numbers(args: readonly unknown[], context: OperationContext): number[] | null {
+function numbers(args: readonly CompiledNode[], context: OperationContext): number[] | null {
   const values = evaluateAll(args, context);
   return values.every(isNumber) ? values : null;
 }
@@ -88,7 +94,7 @@ function divide(values: number[] | null, step: (a: number, b: number) => number)
 
 /** `min`/`max` of their arguments, or of the one array they are given. */
 function extreme(
-  args: readonly unknown[],
+  args: readonly CompiledNode[],
   context: OperationContext,
   pick: (...values: number[]) => number,
 ): number | null {
@@ -99,7 +105,7 @@ function extreme(
 }
 
 function unary(
-  args: readonly unknown[],
+  args: readonly CompiledNode[],
   context: OperationContext,
   f: (x: number) => number,
 ): number | null {
