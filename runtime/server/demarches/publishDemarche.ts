@@ -7,21 +7,21 @@ import { demarcheErrors } from './demarcheErrors.ts';
 import { lockDemarche, setDemarcheTitle } from './demarcheQueries.ts';
 import type { VersionSummary } from './demarcheTypes.ts';
 import { diffDefinitions } from './diffDefinitions.ts';
+import { outboundDiagnostics } from './outboundDiagnostics.ts';
 import type { DemarcheServiceContext } from './serviceContext.ts';
 import { isUniqueViolation } from './sqlState.ts';
 import { tableDiagnostics } from './tableDiagnostics.ts';
 import { toVersionSummary } from './toVersionSummary.ts';
 import { unitDiagnostics } from './unitDiagnostics.ts';
 import { findVersion, insertVersion } from './versionQueries.ts';
-import { webhookDiagnostics } from './webhookDiagnostics.ts';
 
 /**
  * Publishes the draft as the next immutable version, in one transaction with its audit
  * row. Refused, with nothing written, when:
  * - the draft moved on since the admin looked (`revision`): STALE_REVISION — they must
  *   not publish something they have not seen;
- * - it does not load or lint clean, or a webhook effect calls an address delivery would
- *   refuse (`webhookDiagnostics`): INVALID_DEFINITION, problems and diagnostics in
+ * - it does not load or lint clean, or a webhook effect or a URL data source names an
+ *   address the server would refuse to call (`outboundDiagnostics`): INVALID_DEFINITION, problems and diagnostics in
  *   `details`, each with a pointer the designer can highlight; so is a unit code no unit
  *   of the tenant has (`unitDiagnostics`), and a reference table it has not imported
  *   (`tableDiagnostics`);
@@ -50,8 +50,8 @@ export async function publishDemarche(
         return err(demarcheErrors.staleRevision(row.draftRevision));
       }
       const check = checkDefinition(row.draft, row, ctx.now);
-      // Webhook hosts are looked up here, like the worker does before each delivery.
-      const hooks = check.definition ? await webhookDiagnostics(check.definition) : [];
+      // Webhook and URL-source hosts are looked up here, as before each call.
+      const hooks = check.definition ? await outboundDiagnostics(check.definition) : [];
       const unknownUnits = check.definition
         ? [
             ...(await unitDiagnostics(tx, ctx.scope, check.definition)),
