@@ -1,20 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplate } from '../../../templates/index.ts';
-import { attachments, dossiers } from '../../db/index.ts';
 import { PDF, uploadedId } from '../attachments/testing/attachmentFixtures.ts';
 import { rejection } from '../dossiers/testing/rejection.ts';
-import { enqueueEffects } from '../effects/index.ts';
-import { FAST_RETRY } from '../effects/testing/effectsDefinition.ts';
-import type { ReceivedMail } from '../effects/testing/parseMail.ts';
-import { type SmtpSink, startSmtpSink } from '../effects/testing/startSmtpSink.ts';
-import { startTestServer, type TestServer } from '../testing/startTestServer.ts';
 import type { TestClient } from '../testing/testClient.ts';
-import { fireDueTimers } from '../timers/index.ts';
-import { type RunningWorker, startWorker } from '../worker/startWorker.ts';
-import { DEMO_PASSWORD, DEMO_TENANT, seedDemo } from './seedDemo.ts';
+import { type DemoWalk, startDemoWalk } from './testing/demoWalk.ts';
 
 // The APA à domicile template as the demo tenant runs it, through the API with the
 // worker and a real SMTP server: a citizen of Villeurbanne applies, the MDS of
@@ -26,9 +16,7 @@ import { DEMO_PASSWORD, DEMO_TENANT, seedDemo } from './seedDemo.ts';
 
 const DAY_MS = 86_400_000;
 const START = new Date('2026-03-02T09:00:00Z');
-let server: TestServer;
-let sink: SmtpSink;
-let worker: RunningWorker;
+let walk: DemoWalk;
 let citizen: TestClient;
 let mds: TestClient;
 let commune: TestClient;
@@ -41,43 +29,17 @@ function sampleApplication(): Record<string, unknown> {
   return data;
 }
 
-async function signIn(email: string, ip: string): Promise<TestClient> {
-  const client = server.client({ ip });
-  await client.trpc.auth.login.mutate({ tenant: DEMO_TENANT, email, password: DEMO_PASSWORD });
-  return client;
-}
-
 beforeAll(async () => {
-  sink = await startSmtpSink();
-  server = await startTestServer({ start: START });
-  await seedDemo(server.database.db);
-  worker = await startWorker({
-    database: server.database,
-    config: {
-      ...server.deps.config,
-      smtp: { host: sink.host, port: sink.port, from: 'Guichet <ne-pas-repondre@guichet.test>' },
-    },
-    clock: server.clock.now,
-    pollingIntervalSeconds: 0.5,
-    retry: FAST_RETRY,
-    stopTimeoutMs: 10_000,
-    log: () => {},
-  });
+  walk = await startDemoWalk(START);
 });
+afterAll(() => walk?.close());
 
-let lastIp = 70;
 /** Everyone logs in afresh: sessions end while the test clock moves on by days. */
 async function signInAll(): Promise<void> {
-  lastIp += 3;
-  citizen = await signIn('citoyen@demo.guichet.localhost', `127.0.0.${lastIp}`);
-  mds = await signIn('mds@demo.guichet.localhost', `127.0.0.${lastIp + 1}`);
-  commune = await signIn('agent@demo.guichet.localhost', `127.0.0.${lastIp + 2}`);
+  citizen = await walk.signIn('citoyen@demo.guichet.localhost');
+  mds = await walk.signIn('mds@demo.guichet.localhost');
+  commune = await walk.signIn('agent@demo.guichet.localhost');
 }
-afterAll(async () => {
-  await worker?.stop();
-  await server?.close();
-  await sink?.close();
-});
 
 /** A submitted application with its three documents uploaded for their fields. */
 async function submittedApplication(): Promise<{
@@ -105,56 +67,12 @@ async function submittedApplication(): Promise<{
   return { id, reference: sent.reference, revision: sent.revision };
 }
 
-const act = (
-  client: TestClient,
-  id: string,
-  transition: string,
-  revision: number,
-  input?: Record<string, unknown>,
-) => client.trpc.dossiers.act.mutate({ id, transition, revision, ...(input ? { input } : {}) });
-
-/** Waits for the mail whose subject contains `subject`. */
-async function mailAbout(subject: string): Promise<ReceivedMail> {
-  for (let attempt = 0; attempt < 60; attempt += 1) {
-    const found = sink.messages.find((mail) => mail.subject.includes(subject));
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`no mail about « ${subject} » within 15 s`);
-}
-
-/** The text of the letter `template` the worker made for the dossier, read from its PDF. */
-async function letterText(dossierId: string, reference: string, template: string) {
-  const fileName = `${template}-${reference}.pdf`;
-  for (let attempt = 0; attempt < 60; attempt += 1) {
-    const [letter] = await server.database.db
-      .select({ id: attachments.id })
-      .from(attachments)
-      .where(and(eq(attachments.dossierId, dossierId), eq(attachments.fileName, fileName)));
-    if (letter) {
-      const response = await citizen.fetch(`/api/attachments/${letter.id}`);
-      expect(response.status).toBe(200);
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      const { text } = await extractText(await getDocumentProxy(bytes), { mergePages: true });
-      return text.replace(/\s+/g, ' ');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`no letter ${fileName} within 15 s`);
-}
-
-async function stored(id: string) {
-  const [row] = await server.database.db.select().from(dossiers).where(eq(dossiers.id, id));
-  return row!;
-}
-
-const runTimers = () =>
-  fireDueTimers({
-    database: server.database,
-    clock: server.clock.now,
-    enqueue: enqueueEffects,
-    log: () => {},
-  });
+const act = (...args: Parameters<DemoWalk['act']>) => walk.act(...args);
+const mailAbout = (subject: string) => walk.mailAbout(subject);
+const letterText = (id: string, reference: string, template: string) =>
+  walk.letterText(citizen, { id, reference }, template);
+const stored = (id: string) => walk.stored(id);
+const runTimers = () => walk.runTimers();
 
 describe('the demo tenant’s APA à domicile', () => {
   it('goes from the application to the grant, with its mails and PDF letters', async () => {
@@ -186,7 +104,7 @@ describe('the demo tenant’s APA à domicile', () => {
     const completed = await act(citizen, id, 'completer', asked.revision);
     expect(completed.state).toBe('depose');
 
-    server.clock.advance(3 * DAY_MS);
+    walk.server.clock.advance(3 * DAY_MS);
     await signInAll();
     const complete = await act(mds, id, 'declarer_complet', completed.revision);
     expect(complete.state).toBe('evaluation');
@@ -254,7 +172,7 @@ describe('the demo tenant’s APA à domicile', () => {
       message: 'Un relevé d’identité bancaire à votre nom.',
     });
 
-    server.clock.advance(46 * DAY_MS);
+    walk.server.clock.advance(46 * DAY_MS);
     await runTimers();
     await signInAll();
     expect(await stored(evaluated.id)).toMatchObject({
@@ -263,7 +181,7 @@ describe('the demo tenant’s APA à domicile', () => {
     });
     expect(await stored(waiting.id)).toMatchObject({ state: 'complement' });
 
-    server.clock.advance(46 * DAY_MS);
+    walk.server.clock.advance(46 * DAY_MS);
     await runTimers();
     expect(await stored(waiting.id)).toMatchObject({ state: 'classee' });
     await signInAll();
