@@ -2,7 +2,7 @@ import type { DemarcheDefinition, Effect } from '../definition/types.ts';
 import { evaluateExpression, truthy } from '../expressions/index.ts';
 import { ajvErrorsToFieldErrors } from '../form/index.ts';
 import { err, ok, type Result } from '../result.ts';
-import { applySnapshotEffects } from './applySnapshotEffects.ts';
+import { applySnapshotEffects, applySnapshotEffectsStepwise } from './applySnapshotEffects.ts';
 import { applyWrites } from './applyWrites.ts';
 import { checkGuard } from './checkGuard.ts';
 import { checkInput, EMPTY_INPUT } from './checkInput.ts';
@@ -138,11 +138,21 @@ export function apply(
   }
   const holds = (effect: { when?: unknown }) =>
     effect.when === undefined || conditionHolds(effect.when, context, given);
-  const snapshotEffects: readonly SnapshotEffect[] = transition.conditionalEffects
-    ? transition.snapshotEffects.filter(holds)
-    : transition.snapshotEffects;
-  if (snapshotEffects.length > 0) {
-    applySnapshotEffects(next, snapshotEffects, { compiled, actor, now, input: given, data });
+  const effectContext = { compiled, actor, now, input: given, data };
+  // Only when the effects move the dossier between mails: each mail's unit is noted.
+  let unitsAfter: Array<string | null> | null = null;
+  if (transition.movesUnitAmidEffects) {
+    unitsAfter = applySnapshotEffectsStepwise(
+      next,
+      transition.snapshotEffects,
+      holds,
+      effectContext,
+    );
+  } else {
+    const snapshotEffects: readonly SnapshotEffect[] = transition.conditionalEffects
+      ? transition.snapshotEffects.filter(holds)
+      : transition.snapshotEffects;
+    if (snapshotEffects.length > 0) applySnapshotEffects(next, snapshotEffects, effectContext);
   }
   const written = writes === undefined ? null : applyWrites(next, writes, given);
   if (milestone !== undefined && milestones !== undefined) next.milestones = milestones;
@@ -161,12 +171,17 @@ export function apply(
   };
   if (milestone !== undefined) event.milestone = milestone;
   const effects: PendingEffect[] = [];
-  for (const effect of transition.runtimeEffects) {
-    if (!transition.conditionalEffects) {
-      effects.push({ effect, transition: id, dossierId: dossier.id });
-    } else if (holds(effect)) {
-      effects.push({ effect: withoutCondition(effect), transition: id, dossierId: dossier.id });
-    }
+  for (let index = 0; index < transition.runtimeEffects.length; index++) {
+    const effect = transition.runtimeEffects[index] as Effect;
+    if (transition.conditionalEffects && !holds(effect)) continue;
+    const pending: PendingEffect = {
+      effect: transition.conditionalEffects ? withoutCondition(effect) : effect,
+      transition: id,
+      dossierId: dossier.id,
+    };
+    const unit = unitsAfter?.[transition.runtimeEffectPlaces[index] ?? 0];
+    if (unit !== undefined && unit !== next.unit) pending.unit = unit;
+    effects.push(pending);
   }
   return ok({ dossier: next, events: [event], effects });
 }

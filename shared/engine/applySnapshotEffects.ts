@@ -56,3 +56,26 @@ function unitFromInput(input: Record<string, unknown>, field: string): string | 
   const value = Object.hasOwn(input, field) ? input[field] : undefined;
   return typeof value === 'string' && value !== '' ? value : null;
 }
+
+/**
+ * `applySnapshotEffects` one effect at a time, those whose condition `holds`, noting the
+ * dossier's unit after each: `units[k]` is its unit once the first `k` are applied, so a
+ * runtime effect listed between them knows the unit it was decided for.
+ *
+ * @example
+ * applySnapshotEffectsStepwise(next, [{ type: 'assign', unitFromInput: 'syndicat' }], () => true, context);
+ * // [ 'ul-lyon', 'ul-paris' ]
+ */
+export function applySnapshotEffectsStepwise(
+  next: DossierSnapshot,
+  effects: readonly SnapshotEffect[],
+  holds: (effect: SnapshotEffect) => boolean,
+  context: Parameters<typeof applySnapshotEffects>[2],
+): Array<string | null> {
+  const units = [next.unit];
+  for (const effect of effects) {
+    if (holds(effect)) applySnapshotEffects(next, [effect], context);
+    units.push(next.unit);
+  }
+  return units;
+}

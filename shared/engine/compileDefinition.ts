@@ -51,6 +51,13 @@ export interface CompiledTransition {
   readonly snapshotEffects: readonly SnapshotEffect[];
   /** `notify`, `webhook`, `letter`: performed by the runtime after commit. */
   readonly runtimeEffects: readonly Effect[];
+  /** For each runtime effect, how many snapshot effects the definition lists before it. */
+  readonly runtimeEffectPlaces: readonly number[];
+  /**
+   * A runtime effect is listed before an effect that may move the dossier to another unit
+   * (`assign` to a unit, `route`): a transfer's mail to the union it leaves, then the move.
+   */
+  readonly movesUnitAmidEffects: boolean;
   /** Some effect has a `when`: the engine must evaluate expressions to pick effects. */
   readonly conditionalEffects: boolean;
 }
@@ -135,7 +142,14 @@ function compileTransition(
   };
   const snapshotEffects: SnapshotEffect[] = [];
   const runtimeEffects: Effect[] = [];
+  const runtimeEffectPlaces: number[] = [];
+  let movesUnitAmidEffects = false;
   for (const effect of transition.effects ?? []) {
+    const movesUnit =
+      effect.type === 'route' ||
+      (effect.type === 'assign' &&
+        (effect.unit !== undefined || effect.unitFromInput !== undefined));
+    if (movesUnit && runtimeEffects.length > 0) movesUnitAmidEffects = true;
     const when = effect.when === undefined ? {} : { when: effect.when };
     if (effect.type === 'assign') {
       const { unit, unitFromInput, agent } = effect;
@@ -145,6 +159,7 @@ function compileTransition(
     } else if (effect.type === 'route' || effect.type === 'setPriority') {
       snapshotEffects.push(effect);
     } else {
+      runtimeEffectPlaces.push(snapshotEffects.length);
       runtimeEffects.push(effect);
     }
   }
@@ -158,6 +173,8 @@ function compileTransition(
     input: schemas.inputs.get(transition.id) ?? null,
     snapshotEffects,
     runtimeEffects,
+    runtimeEffectPlaces,
+    movesUnitAmidEffects,
     conditionalEffects: (transition.effects ?? []).some((effect) => effect.when !== undefined),
   };
 }

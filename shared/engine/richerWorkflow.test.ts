@@ -140,6 +140,33 @@ describe('routing from the input', () => {
     expect(result.value.dossier).toMatchObject({ unit: 'mairie', assigneeId: null });
     expect(result.value.events[0]?.changes['unit']).toEqual({ before: 'ccas', after: 'mairie' });
   });
+
+  it('tells the unit it leaves and the unit it joins, in the order the effects are listed', () => {
+    const told = structuredClone(definition);
+    const transmettre = told.workflow.transitions.find((t) => t.id === 'transmettre')!;
+    transmettre.effects = [
+      { type: 'notify', template: 'depart', to: { kind: 'unit' } },
+      { type: 'assign', unitFromInput: 'service', agent: 'none' },
+      { type: 'notify', template: 'arrivee', to: { kind: 'unit' } },
+      { type: 'webhook', url: 'https://sig.example.fr/transferts' },
+    ];
+    const result = apply(
+      told,
+      grant('examen'),
+      { transition: 'transmettre' },
+      { service: 'mairie' },
+      agent,
+      NOW,
+    );
+    if (!result.ok) throw new Error(result.error.code);
+    expect(result.value.dossier.unit).toBe('mairie');
+    // Only the mail decided before the move carries the unit it goes to.
+    expect(result.value.effects.map((pending) => pending.unit)).toEqual([
+      'ccas',
+      undefined,
+      undefined,
+    ]);
+  });
 });
 
 describe('a timer counted from a milestone', () => {

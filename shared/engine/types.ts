@@ -67,6 +67,12 @@ export interface PendingEffect {
   effect: Effect;
   transition: string;
   dossierId: string;
+  /**
+   * Set only when the transition moves the dossier to another unit after this effect is
+   * listed: the unit it had at this point, which a mail `to: unit` goes to (a transfer
+   * tells the union it leaves, then the one it joins).
+   */
+  unit?: string | null;
 }
 
 export interface ApplyOutcome {

@@ -30,6 +30,7 @@ export const effectJobDataSchema = z.object({
   transition: z.string(),
   effect: durableEffect,
   input: z.record(z.string(), z.unknown()),
+  unit: z.string().nullable().exactOptional(),
 }) satisfies z.ZodType<EffectJobData>;
 
 /**

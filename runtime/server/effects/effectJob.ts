@@ -29,6 +29,12 @@ export interface EffectJobData {
   transition: string;
   effect: DurableEffect;
   input: Record<string, unknown>;
+  /**
+   * The unit a mail `to: unit` goes to when it is not the dossier's own: the transition
+   * moved the dossier after deciding this mail (a transfer tells the union it leaves).
+   * Absent: the dossier's unit when the mail is sent.
+   */
+  unit?: string | null;
 }
 
 /**

@@ -61,6 +61,7 @@ export async function enqueueEffects(tx: AppTransaction, job: EffectsToEnqueue):
         transition: pending.transition,
         effect,
         input: job.input,
+        ...(pending.unit === undefined ? {} : { unit: pending.unit }),
       };
       const name = EFFECT_QUEUES[effect.type];
       const id = effectIdOf(job.tenantId, effectKey);

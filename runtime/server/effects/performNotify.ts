@@ -55,7 +55,8 @@ export async function performNotify(deps: EffectDeps, job: EffectJobData): Promi
   if (!body.ok)
     return finish({ status: 'failed', reason: 'TEMPLATE_ERROR', detail: body.error.detail });
 
-  const to = await resolveRecipients(deps.db, job.tenantId, dossier, effect.to);
+  const decidedFor = job.unit === undefined ? dossier : { ...dossier, unitCode: job.unit };
+  const to = await resolveRecipients(deps.db, job.tenantId, decidedFor, effect.to);
   if (to.length === 0) {
     // A typed address that is not one is the applicant's data, not a delivery failure.
     const reason = effect.to.kind === 'field' ? 'INVALID_ADDRESS' : 'NO_RECIPIENT';

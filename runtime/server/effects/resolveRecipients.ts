@@ -10,7 +10,9 @@ import type { EffectDossier } from './loadEffectDossier.ts';
  * - `applicant`: the applicant's account;
  * - `assignee`: the assigned agent, none when the dossier is unassigned;
  * - `unit`: every staff member with a membership in the dossier's unit (that unit
- *   itself; supervisors of a parent unit see the queue but are not mailed);
+ *   itself; supervisors of a parent unit see the queue but are not mailed) — the unit
+ *   the mail was decided for when the same transition then moved the dossier (the
+ *   caller passes it as `unitCode`: a transfer's mail to the union it leaves);
  * - `email`: the fixed address of the definition;
  * - `field`: the address typed in that form field, read now, and only if it still is an
  *   e-mail address (the form checks it at submit, but an older version or a later edit
