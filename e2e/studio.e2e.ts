@@ -121,7 +121,14 @@ describe('the studio', () => {
       await page.getByText('Publication impossible : corrigez d’abord l’erreur signalée').waitFor();
       await expectAccessible(page, 'studio-probleme');
       await checks.getByRole('button', { name: 'Informations générales' }).click();
-      await page.getByLabel('Préfixe des références de dossier').fill('SPORT');
+      // The checks panel puts the cursor in the input at fault: the admin just types.
+      const prefix = page.getByLabel('Préfixe des références de dossier');
+      await expect
+        .poll(() => prefix.evaluate((input) => input === document.activeElement))
+        .toBe(true);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('SPORT');
+      expect(await prefix.inputValue()).toBe('SPORT');
       await checks.getByText('Aucun problème : la démarche peut être publiée.').waitFor();
 
       await page.getByRole('button', { name: 'Publier' }).click();
@@ -166,6 +173,38 @@ describe('the studio', () => {
     } finally {
       await first.context.close();
       await second.context.close();
+    }
+  });
+
+  it('a save that fails is tried again by itself: the work reaches the server without another edit', async () => {
+    const { page, context, problems } = await openPage(browser, server.url);
+    try {
+      await logIn(page);
+      await page.getByLabel('Titre de la démarche').fill('Permis de végétaliser');
+      await page.getByRole('button', { name: 'Créer et ouvrir' }).click();
+      await page
+        .getByRole('heading', { level: 1, name: 'Démarche : Permis de végétaliser' })
+        .waitFor();
+      // The network drops the first save, as a train going into a tunnel would.
+      let dropped = 0;
+      await page.route(/\/trpc\/[^?]*demarches\.saveDraft/, (route) => {
+        if (dropped === 0) {
+          dropped += 1;
+          return route.abort('internetdisconnected');
+        }
+        return route.continue();
+      });
+      await page.getByRole('button', { name: 'Ajouter un champ Date' }).click();
+      await page.getByText(/L’enregistrement automatique a échoué/).waitFor();
+      await page.getByText('Toutes les modifications sont enregistrées.').waitFor(WAIT);
+      expect(dropped).toBe(1);
+
+      await page.reload();
+      await page.getByRole('button', { name: 'Permis de végétaliser' }).click();
+      await expect.poll(() => outline(page), WAIT).toEqual(['« Date »']);
+      expect(problems.filter((problem) => !problem.includes('Failed to fetch'))).toEqual([]);
+    } finally {
+      await context.close();
     }
   });
 });
