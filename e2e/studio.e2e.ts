@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../runtime/server/demo/seedDemo.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { launchChromium, openPage } from './support/browser.ts';
+import { demoApi } from './support/demoApi.ts';
 import { type GuichetServer, startGuichet } from './support/guichetServer.ts';
 
 // The demo admin builds a démarche in the studio: creates it, adds fields (one with the
@@ -110,6 +111,15 @@ describe('the studio', () => {
       await expect
         .poll(() => page.getByText('Toutes les modifications sont enregistrées.').count(), WAIT)
         .toBe(1);
+
+      // A cross-field rule without code: the amount at most 5 000 €, in the admin's words.
+      await page.getByText('Règles de cohérence (0)').click();
+      await page.getByRole('button', { name: 'Ajouter une règle' }).click();
+      const rule = page.getByRole('group', { name: 'Règle 1' });
+      await rule.getByLabel('Champ concerné').selectOption({ label: 'Montant demandé' });
+      await rule.getByLabel('Doit être').selectOption('le');
+      await rule.getByLabel('Valeur').fill('5000');
+      await rule.getByLabel('Message affiché à l’usager').fill('Au plus 5 000 € par demande.');
       await expectAccessible(page, 'studio-formulaire');
 
       // A problem: a reference prefix of one letter. The checks list it; publishing is refused.
@@ -133,6 +143,19 @@ describe('the studio', () => {
 
       await page.getByRole('button', { name: 'Publier' }).click();
       await page.getByText('Version 1 publiée').waitFor();
+      const api = await demoApi(server.url, ADMIN);
+      const created = (await api.demarches.list.query()).find(
+        (demarche) => demarche.slug === 'subvention-aux-associations-sportives',
+      );
+      const published = await api.demarches.getVersion.query({ id: created!.id, version: 1 });
+      expect((published.definition as { form: { rules?: unknown } }).form.rules).toEqual([
+        {
+          id: 'regle-1',
+          field: 'montant',
+          assert: { '<=': [{ var: 'montant' }, 5000] },
+          message: 'Au plus 5 000 € par demande.',
+        },
+      ]);
       await page.getByRole('tab', { name: 'Versions' }).click();
       await page.getByText(/Version 1, publiée le/).waitFor();
       await expectAccessible(page, 'studio-versions');

@@ -41,6 +41,7 @@ export function applyDraftChange(
     case 'updateSection':
     case 'removeSection':
     case 'setComputed':
+    case 'setRules':
       return applyFormChange(definition, change);
     default:
       return applyWorkflowChange(definition, change);

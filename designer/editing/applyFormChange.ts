@@ -63,6 +63,13 @@ export function applyFormChange(
     }
     case 'setComputed':
       return setComputed(definition, change.field, change.expression);
+    case 'setRules': {
+      const { rules: _previous, ...form } = definition.form;
+      return {
+        ...definition,
+        form: change.rules.length === 0 ? form : { ...form, rules: change.rules },
+      };
+    }
   }
 }
 

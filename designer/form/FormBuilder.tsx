@@ -10,6 +10,7 @@ import type { FieldKind } from './fieldKinds.ts';
 import { MetaFields } from './MetaFields.tsx';
 import { newField } from './newField.ts';
 import { outlineItemKey } from './outlineItemKey.ts';
+import { RulesEditor } from './RulesEditor.tsx';
 import { SectionProperties } from './SectionProperties.tsx';
 import { uniqueSectionId } from './uniqueSectionId.ts';
 
@@ -128,6 +129,7 @@ export function FormBuilder({
           )}
         </div>
       </div>
+      <RulesEditor definition={definition} dispatch={dispatch} />
       <FormPreview definition={definition} />
     </div>
   );
