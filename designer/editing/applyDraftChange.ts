@@ -42,6 +42,8 @@ export function applyDraftChange(
     case 'removeSection':
     case 'setComputed':
     case 'setRules':
+    case 'setStepwise':
+    case 'setPageCondition':
       return applyFormChange(definition, change);
     default:
       return applyWorkflowChange(definition, change);
