@@ -47,6 +47,21 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** The `/suivi#code=…` link of the mail about `reference`, once the worker has sent it. */
+async function mailedTrackingLink(reference: string): Promise<string> {
+  const mail = () =>
+    server.mail.messages.find(
+      (message) =>
+        message.recipients.includes('claire.martin@example.fr') &&
+        message.subject.startsWith(`Votre demande ${reference}`),
+    );
+  await expect.poll(() => mail() !== undefined, { timeout: 30_000 }).toBe(true);
+  expect(mail()!.text).toContain(`Sa référence : ${reference}`);
+  const code = /\/suivi#code=([0-9A-Z-]{39})/.exec(mail()!.text)?.[1];
+  expect(code).toBeDefined();
+  return `/suivi#code=${code}`;
+}
+
 /** Fills the one step of the form and sends it from the review. */
 async function fillAndSubmit(page: Page): Promise<string> {
   await page.locator('#root_nom').fill('Martin');
@@ -113,6 +128,14 @@ describe('dossiers without an account and the document safe', () => {
     expect(new URL(link.page.url()).hash).toBe('');
     expect(link.problems).toEqual([]);
     await link.context.close();
+
+    // The answers gave an address: a mail brings the reference and a code of its own.
+    const mailed = await mailedTrackingLink(reference);
+    const fromMail = await openPage(browser, server.url);
+    await fromMail.page.goto(mailed);
+    await poll(() => heading(fromMail.page)).toContain(reference);
+    expect(fromMail.problems).toEqual([]);
+    await fromMail.context.close();
   });
 
   it('keeps a document in « Mes documents » and attaches it to a form instead of an upload', async () => {

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../../db/index.ts';
+import { sendTrackingCodeMail } from '../anonymous/index.ts';
 import {
   attachmentsRoot,
   clamdScanner,
@@ -11,7 +12,7 @@ import {
 } from '../attachments/index.ts';
 import { sendAccountMail } from '../auth/index.ts';
 import type { ServerConfig } from '../core/config.ts';
-import { ACCOUNT_MAIL_QUEUE } from '../core/jobPort.ts';
+import { ACCOUNT_MAIL_QUEUE, TRACKING_CODE_MAIL_QUEUE } from '../core/jobPort.ts';
 import { wakeAfter } from '../core/wakeAfter.ts';
 import {
   consoleEffectLog,
@@ -173,6 +174,18 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         return {
           effectKey: `account-link:${typeof id === 'string' ? id : 'unknown'}`,
           kind: 'account-link',
+        };
+      },
+    });
+    // Tracking codes of dossiers filed without an account, drawn as they are sent (§111).
+    handlers.push({
+      queue: TRACKING_CODE_MAIL_QUEUE,
+      perform: (data) => sendTrackingCodeMail(invitationDeps, data),
+      describe: (data) => {
+        const id = (data as { dossierId?: unknown } | null)?.dossierId;
+        return {
+          effectKey: `tracking-code:${typeof id === 'string' ? id : 'unknown'}`,
+          kind: 'tracking-code',
         };
       },
     });
