@@ -1,4 +1,6 @@
-import { addMonths } from '../expressions/index.ts';
+// The dates module alone, not the expressions entry: the citizen app's first pages load
+// this file, and the entry would bring the whole expression evaluator with it (~3 KB gz).
+import { addMonths } from '../expressions/dates.ts';
 
 /**
  * The kinds of supporting documents « Mes documents » knows, and how long each proves

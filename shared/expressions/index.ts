@@ -7,7 +7,7 @@
 export { checkRules, failingRules, type RuleFailures } from './checkRules.ts';
 export { describeArity } from './compileExpression.ts';
 export { computedFieldNames, computeValues } from './computeValues.ts';
-export { addMonths, parisDate } from './dates.ts';
+export { parisDate } from './dates.ts';
 export { evaluateExpression } from './evaluateExpression.ts';
 export { type ExpressionProblem, expressionProblems } from './expressionProblems.ts';
 export { fieldsRead } from './fieldsRead.ts';
