@@ -165,12 +165,21 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         };
       },
     });
-    // Citizens' confirmation and reset links, drawn as they are sent (docs/SECURITY.md §50–§51).
+    // Citizens' confirmation and reset links, drawn as they are sent (docs/SECURITY.md §50–§51),
+    // and the password-changed notice (§110).
     handlers.push({
       queue: ACCOUNT_MAIL_QUEUE,
       perform: (data) => sendAccountMail(invitationDeps, data),
       describe: (data) => {
-        const id = (data as { tokenId?: unknown } | null)?.tokenId;
+        const job = data as { tokenId?: unknown; userId?: unknown; at?: unknown } | null;
+        // A link names its token; a notice (§110) its account and instant.
+        if (typeof job?.tokenId !== 'string' && typeof job?.userId === 'string') {
+          return {
+            effectKey: `account-notice:${job.userId}:${String(job.at)}`,
+            kind: 'account-notice',
+          };
+        }
+        const id = job?.tokenId;
         return {
           effectKey: `account-link:${typeof id === 'string' ? id : 'unknown'}`,
           kind: 'account-link',
