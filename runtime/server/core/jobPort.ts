@@ -17,3 +17,10 @@ export type SendJob = (
   data: object,
   options: { id: string; singletonKey: string },
 ) => Promise<void>;
+
+/**
+ * The tracking code mailed to the address a dossier filed without an account gave
+ * (`anonymous/sendTrackingCodeMail.ts`). Named here for the same reason: effects creates
+ * every queue, and the anonymous feature writes the job through the `SendJob` port.
+ */
+export const TRACKING_CODE_MAIL_QUEUE = 'tracking-code-mail';

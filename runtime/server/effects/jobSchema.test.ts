@@ -46,7 +46,7 @@ async function queues(database: Database) {
 describe('ensureJobSchema', () => {
   let handles: Database[] = [];
 
-  it('installs pg-boss, the effect queues, the scan, invitation and account-mail queues, even from several processes at once', async () => {
+  it('installs pg-boss, the effect queues, the scan, invitation, account-mail and tracking-code queues, even from several processes at once', async () => {
     handles = await freshDatabaseHandles();
     const retry = { retryLimit: 5, retryDelaySeconds: 7, expireInSeconds: 120 };
     await Promise.all(handles.map((database) => ensureJobSchema(database, retry)));
@@ -64,6 +64,7 @@ describe('ensureJobSchema', () => {
       { name: 'effect-notify', ...expected },
       { name: 'effect-webhook', ...expected },
       { name: 'staff-invitation', ...expected },
+      { name: 'tracking-code-mail', ...expected },
     ]);
     // Opens a fresh PGlite inside the test (initdb in WASM) and installs pg-boss on it.
   }, 90_000);
@@ -78,6 +79,7 @@ describe('ensureJobSchema', () => {
         'effect-notify',
         'effect-webhook',
         'staff-invitation',
+        'tracking-code-mail',
       ].map((name) => ({
         name,
         retry_limit: 10,

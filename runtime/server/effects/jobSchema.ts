@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
 import { type Database, sqlExecutorFor } from '../../db/index.ts';
-import { ACCOUNT_MAIL_QUEUE } from '../core/jobPort.ts';
+import { ACCOUNT_MAIL_QUEUE, TRACKING_CODE_MAIL_QUEUE } from '../core/jobPort.ts';
 import { EFFECT_QUEUES } from './effectJob.ts';
 
 /** pg-boss's own PostgreSQL schema (its default), beside our tables. */
@@ -88,6 +88,7 @@ async function setUp(database: Database, retry: EffectRetryPolicy): Promise<void
       SCAN_QUEUE,
       STAFF_INVITATION_QUEUE,
       ACCOUNT_MAIL_QUEUE,
+      TRACKING_CODE_MAIL_QUEUE,
     ]) {
       const options = {
         name,

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Route, Switch } from 'wouter';
+import { AccountPage } from './account/AccountPage.tsx';
 import { ConfirmEmailPage } from './account/ConfirmEmailPage.tsx';
 import { ForgotPasswordPage } from './account/ForgotPasswordPage.tsx';
 import { ResetPasswordPage } from './account/ResetPasswordPage.tsx';
@@ -53,6 +54,7 @@ export function CitizenApp() {
       <Route path="/mes-dossiers/:id">{(params) => <DossierPage id={params.id} />}</Route>
       <Route path="/suivi" component={TrackingPage} />
       <Route path="/mes-documents" component={DocumentsPage} />
+      <Route path="/mon-compte" component={AccountPage} />
       <Route>
         <CitizenPage title="Page introuvable">
           <p>Cette page n’existe pas.</p>
