@@ -76,10 +76,23 @@ export async function periodFigures(db: AppDatabase, scope: Scope): Promise<Peri
         and ${sql.raw(alias)}.at < ${period.end.toISOString()}::timestamptz`;
   const moved = sql`u.tenant_id = e.tenant_id and u.dossier_id = e.dossier_id
                     and (u.payload -> 'changes' -> 'unit') is not null`;
-  const placed = sql`case
+  // The whole tenant takes every unit: no need to find where each dossier was.
+  const whole = level.codes === 'all';
+  const placed = whole
+    ? sql`null::text`
+    : sql`case
       when last_move.unit is not null then last_move.unit ->> 'after'
       when next_move.unit is not null then next_move.unit ->> 'before'
       else e.unit_code end`;
+  const lookups = whole
+    ? sql``
+    : sql`
+        left join lateral (
+          select u.payload -> 'changes' -> 'unit' as unit from dossier_events u
+           where ${moved} and u.seq <= e.seq order by u.seq desc limit 1) last_move on true
+        left join lateral (
+          select u.payload -> 'changes' -> 'unit' as unit from dossier_events u
+           where ${moved} and u.seq > e.seq order by u.seq asc limit 1) next_move on true`;
   const result = await db.execute(sql`
     with period_events as materialized (
       select e.tenant_id, e.dossier_id, e.seq, e.type, e.at, e.payload,
@@ -92,13 +105,7 @@ export async function periodFigures(db: AppDatabase, scope: Scope): Promise<Peri
       select e.dossier_id, e.at, e.payload ->> 'to' as to_state,
              (e.payload ->> 'reference') is not null as numbered,
              e.submitted_at, ${placed} as unit
-        from period_events e
-        left join lateral (
-          select u.payload -> 'changes' -> 'unit' as unit from dossier_events u
-           where ${moved} and u.seq <= e.seq order by u.seq desc limit 1) last_move on true
-        left join lateral (
-          select u.payload -> 'changes' -> 'unit' as unit from dossier_events u
-           where ${moved} and u.seq > e.seq order by u.seq asc limit 1) next_move on true
+        from period_events e ${lookups}
        where e.type = 'transition'),
     in_level as (select * from transitions where ${inLevel(level, sql`unit`)}),
     moves as (
