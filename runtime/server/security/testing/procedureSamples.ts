@@ -119,6 +119,17 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
     }),
   },
 
+  'dashboard.choices': { callers: STAFF, references: 'none', actor: 'agent', input: () => ({}) },
+  'dashboard.figures': {
+    callers: STAFF,
+    // A démarche id and a unit code: another tenant's, or a unit the caller does not
+    // cover (agentMairie and `ccas`), answer NOT_FOUND (docs/SECURITY.md §125).
+    references: 'ids',
+    readers: SUBMITTED_STAFF,
+    actor: 'agent',
+    input: (world) => ({ demarcheId: world.demarche.id, unit: 'ccas' }),
+  },
+
   'dataSources.tables': { callers: ADMIN, references: 'none', actor: 'admin', input: () => ({}) },
   'dataSources.importTable': {
     callers: ADMIN,
