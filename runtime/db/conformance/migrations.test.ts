@@ -17,6 +17,7 @@ const NOT_TENANT_LED_INDEXES = new Set([
   'account_tokens_token_hash_key',
   'anonymous_dossiers_pass_hash_key',
   'anonymous_dossiers_code_hash_key',
+  'anonymous_dossiers_mailed_code_hash_key',
 ]);
 
 describeOnEachDriver('migrations', (database) => {
