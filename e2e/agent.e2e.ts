@@ -87,6 +87,14 @@ describe('the agents’ back office, keyboard only', () => {
       await page.getByText('Zéphyrin').first().waitFor();
       await expectAccessible(page, 'agent-dossier');
 
+      // The receipt the citizen got, downloaded from the dossier screen.
+      await page.getByRole('button', { name: 'Télécharger l’accusé de réception (PDF)' }).focus();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.keyboard.press('Enter'),
+      ]);
+      expect(download.suggestedFilename()).toBe(`accuse-de-reception-${found.reference}.pdf`);
+
       await page.keyboard.press('a');
       await page.getByRole('dialog', { name: 'Actions possibles' }).waitFor();
       expect(await focusedText(page)).toBe('Prendre en charge');
