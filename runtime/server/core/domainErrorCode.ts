@@ -57,6 +57,7 @@ export type DomainErrorCode =
   | 'NOT_FROM_STATE'
   | 'NOT_A_DRAFT'
   | 'NOT_SUBMITTED'
+  | 'EXPORT_TOO_LARGE'
   // the platform
   | 'DATABASE_UNAVAILABLE'
   | 'SOURCE_UNAVAILABLE';

@@ -207,6 +207,9 @@ export function QueuePage({ search, me }: { search: string; me: Me }) {
       <p className="export">
         <a href={exportAddress(input)} download>
           Exporter cette file en CSV
+        </a>{' '}
+        <a href={exportAddress(input, 'xlsx')} download>
+          Exporter cette file en Excel (XLSX)
         </a>
       </p>
       <p role="status" className="etat-file">
