@@ -84,8 +84,19 @@ describe('the dashboard per level', () => {
       expect(await rowCells(summary, 'Dossiers déposés sur la période')).toEqual(['2']);
       expect(await rowCells(summary, 'Dossiers en cours aujourd’hui')).toEqual(['2']);
       const states = page.getByRole('table', { name: /^Dossiers par état/ });
-      expect(await rowCells(states, 'Adhérent actif')).toEqual(['En cours', '1', '0', '1']);
-      expect(await rowCells(states, 'Demande déposée')).toEqual(['En cours', '1', '0', '2']);
+      // All démarches: each state is named with its démarche (the APA has a « Demande déposée » too).
+      expect(await rowCells(states, 'Adhésion syndicale : Adhérent actif')).toEqual([
+        'En cours',
+        '1',
+        '0',
+        '1',
+      ]);
+      expect(await rowCells(states, 'Adhésion syndicale : Demande déposée')).toEqual([
+        'En cours',
+        '1',
+        '0',
+        '2',
+      ]);
       expect(await states.getByRole('columnheader').allTextContents()).toEqual([
         'État',
         'Nature',
@@ -93,6 +104,21 @@ describe('the dashboard per level', () => {
         'Dont en retard',
         'Entrés dans l’état sur la période',
       ]);
+      // The same figures as bars: an image named by its summary, actually drawn.
+      const chart = page.getByRole('img', {
+        name: /^Dossiers par état — tous mes services : .*Adhésion syndicale : Adhérent actif 1 aujourd’hui dont 0 en retard/,
+      });
+      await chart.waitFor();
+      const inked = await chart.evaluate((canvas) => {
+        const { width, height } = canvas as HTMLCanvasElement;
+        const pixels = (canvas as HTMLCanvasElement)
+          .getContext('2d')
+          ?.getImageData(0, 0, width, height).data;
+        let drawn = 0;
+        for (let i = 3; pixels && i < pixels.length; i += 4) if (pixels[i]! > 0) drawn += 1;
+        return drawn;
+      });
+      expect(inked).toBeGreaterThan(1000);
       await expectAccessible(page, 'tableau-de-bord-mois');
 
       // The membership démarche, the union itself, a custom period: all from the keyboard.

@@ -20,14 +20,14 @@ interface Scope {
 }
 
 /**
- * The submitted dossiers of the level per state, now, and the overdue ones: sums over the
+ * The submitted dossiers of the level per state of each démarche (`stateKey`), now, and the overdue ones: sums over the
  * counter rows of `queue_counts` and `queue_due_counts` (kept equal to `count(*)` by the
  * triggers of migration 0012, see queues/README.md) for the level's units, plus an index
  * count of the dossiers falling due today before `now` — the same sums as `countQueue`,
  * over a subtree of units instead of one.
  *
  * @example
- * await currentFigures(db, { tenantId, demarcheIds, stateIds, level, now }); // Map { 'deposee' => { count: 12, overdue: 3 } }
+ * await currentFigures(db, { tenantId, demarcheIds, stateIds, level, now }); // Map { '<démarche id>:deposee' => { count: 12, overdue: 3 } }
  */
 export async function currentFigures(
   db: AppDatabase,
@@ -50,34 +50,45 @@ export async function currentFigures(
   const today = startOfUtcDay(scope.now);
   const result = await db.execute(sql`
     with totals as (
-      select ${queueCounts.state} as state, sum(${queueCounts.dossiers}) as count
+      select ${queueCounts.demarcheId} as demarche_id, ${queueCounts.state} as state,
+             sum(${queueCounts.dossiers}) as n
         from ${queueCounts}
        where ${queueCounts.tenantId} = ${scope.tenantId} and ${queueCounts.demarcheId} in (${demarches})
          and ${queueCounts.state} in (${states}) and ${counterUnits(queueCounts.unitCode)}
-       group by 1),
+       group by 1, 2),
     past_days as (
-      select ${queueDueCounts.state} as state, sum(${queueDueCounts.dossiers}) as overdue
+      select ${queueDueCounts.demarcheId} as demarche_id, ${queueDueCounts.state} as state,
+             sum(${queueDueCounts.dossiers}) as n
         from ${queueDueCounts}
        where ${queueDueCounts.tenantId} = ${scope.tenantId} and ${queueDueCounts.demarcheId} in (${demarches})
          and ${queueDueCounts.state} in (${states}) and ${counterUnits(queueDueCounts.unitCode)}
          and ${queueDueCounts.dueOn} < ${today.toISOString().slice(0, 10)}::date
-       group by 1),
+       group by 1, 2),
     today as (
-      select d.state, count(*) as overdue from dossiers d
+      select d.demarche_id, d.state, count(*) as n from dossiers d
        where d.tenant_id = ${scope.tenantId} and d.reference is not null
          and d.demarche_id in (${demarches}) and d.state in (${states}) and ${dossierUnits}
          and d.due_at >= ${today.toISOString()}::timestamptz and d.due_at < ${scope.now.toISOString()}::timestamptz
-       group by 1)
-    select s.state, coalesce(t.count, 0)::int as count,
-           (coalesce(p.overdue, 0) + coalesce(d.overdue, 0))::int as overdue
-      from unnest(array[${states}]::text[]) as s(state)
-      left join totals t on t.state = s.state
-      left join past_days p on p.state = s.state
-      left join today d on d.state = s.state`);
-  const rows = rowsOf(result) as Array<{ state: string; count: number; overdue: number }>;
-  return new Map(
-    rows.map((row) => [row.state, { count: Number(row.count), overdue: Number(row.overdue) }]),
-  );
+       group by 1, 2)
+    select 'count' as kind, demarche_id::text as demarche_id, state, n::int as n from totals
+    union all
+    select 'overdue', demarche_id::text, state, n::int from past_days
+    union all
+    select 'overdue', demarche_id::text, state, n::int from today`);
+  const figures = new Map<string, CurrentCount>();
+  type Row = { kind: 'count' | 'overdue'; demarche_id: string; state: string; n: number };
+  for (const row of rowsOf(result) as Row[]) {
+    const key = stateKey(row.demarche_id, row.state);
+    const figure = figures.get(key) ?? { count: 0, overdue: 0 };
+    figure[row.kind] += Number(row.n);
+    figures.set(key, figure);
+  }
+  return figures;
+}
+
+/** A state of one démarche: two démarches may both have a `depose` state. */
+export function stateKey(demarcheId: string, state: string): string {
+  return `${demarcheId}:${state}`;
 }
 
 function startOfUtcDay(now: Date): Date {

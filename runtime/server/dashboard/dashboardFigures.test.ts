@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
+import type { DemarcheDefinition } from '../../../shared/definition/index.ts';
+import { demarcheVersions } from '../../db/index.ts';
 import { describeOnEachDriver } from '../../db/testing/index.ts';
 import type { SessionActor } from '../core/sessionActor.ts';
+import { insertPublishedDemarche } from '../demo/index.ts';
 import { ensureJobSchema } from '../effects/index.ts';
 import { expectErr, expectOk } from '../testing/expectResult.ts';
 import { seedTenant } from '../testing/seedTenant.ts';
@@ -256,5 +260,30 @@ describeOnEachDriver('dashboard figures per level', (database, kind) => {
     expect(
       own.states.every((state) => !['adherent_actif', 'transfert'].includes(state.state)),
     ).toBe(true);
+  });
+
+  it('keeps apart two démarches whose states share ids and labels', async () => {
+    // The membership démarche as the demo published it, under another slug and title.
+    const [published] = await database()
+      .db.select({ definition: demarcheVersions.definition })
+      .from(demarcheVersions)
+      .where(eq(demarcheVersions.demarcheId, world.demarcheId));
+    const twin = structuredClone(published!.definition) as unknown as DemarcheDefinition;
+    twin.meta.slug = 'adhesion-syndicale-bis';
+    twin.meta.title = 'Adhésion syndicale (copie)';
+    twin.meta.referencePrefix = 'ADHB';
+    await insertPublishedDemarche(database().db, world.tenantId, twin);
+    const alone = expectOk(await figures(world.admin, { demarcheId: world.demarcheId }));
+    const both = expectOk(await figures(world.admin, {}));
+    const active = (answer: typeof both, title: string) =>
+      answer.states.find(
+        (state) => state.state === 'adherent_actif' && state.demarcheTitle === title,
+      );
+    expect(active(both, 'Adhésion syndicale')).toMatchObject({
+      count: active(alone, 'Adhésion syndicale')!.count,
+      entered: active(alone, 'Adhésion syndicale')!.entered,
+    });
+    expect(active(both, 'Adhésion syndicale')!.count).toBeGreaterThan(0);
+    expect(active(both, 'Adhésion syndicale (copie)')).toMatchObject({ count: 0, entered: 0 });
   });
 });

@@ -4,7 +4,7 @@ import type { AppDatabase } from '../../db/index.ts';
 import { tenantScope } from '../../db/tenancy/tenantScope.ts';
 import type { DomainError } from '../core/domainError.ts';
 import { type QueueViewer, queueStates } from '../queues/index.ts';
-import { currentFigures } from './currentFigures.ts';
+import { currentFigures, stateKey } from './currentFigures.ts';
 import type { DashboardInput } from './dashboardInput.ts';
 import { resolveLevel } from './dashboardLevel.ts';
 import { parisPeriod } from './parisPeriod.ts';
@@ -12,6 +12,9 @@ import { periodFigures } from './periodFigures.ts';
 
 /** One state of the dashboard's table. */
 export interface StateFigures {
+  /** The démarche of the state: two démarches may share a state id or a label. */
+  demarcheId: string;
+  demarcheTitle: string;
   state: string;
   label: string;
   kind: StateKind;
@@ -76,14 +79,19 @@ export async function dashboardFigures(
       period,
     }),
   ]);
-  const rows = states.map((state) => ({
-    state: state.id,
-    label: state.label,
-    kind: state.kind,
-    count: now.get(state.id)?.count ?? 0,
-    overdue: now.get(state.id)?.overdue ?? 0,
-    entered: during.entered.get(state.id) ?? 0,
-  }));
+  const rows = states.map((state) => {
+    const key = stateKey(state.demarcheId, state.id);
+    return {
+      demarcheId: state.demarcheId,
+      demarcheTitle: state.demarcheTitle,
+      state: state.id,
+      label: state.label,
+      kind: state.kind,
+      count: now.get(key)?.count ?? 0,
+      overdue: now.get(key)?.overdue ?? 0,
+      entered: during.entered.get(key) ?? 0,
+    };
+  });
   const open = rows.filter((row) => row.kind !== 'final');
   return ok({
     level: level.value.unit,

@@ -7,7 +7,7 @@ import type { ParisPeriod } from './parisPeriod.ts';
 
 /** What happened to the level's dossiers during a period. */
 export interface PeriodFigures {
-  /** Per state: dossiers that entered it during the period (each dossier once). */
+  /** Per state of each démarche (`stateKey`): dossiers that entered it during the period (each dossier once). */
   entered: Map<string, number>;
   /** Dossiers submitted (numbered, leaving their draft) during the period. */
   submitted: number;
@@ -96,13 +96,13 @@ export async function periodFigures(db: AppDatabase, scope: Scope): Promise<Peri
   const result = await db.execute(sql`
     with period_events as materialized (
       select e.tenant_id, e.dossier_id, e.seq, e.type, e.at, e.payload,
-             d.submitted_at, d.unit_code
+             d.submitted_at, d.unit_code, d.demarche_id
         from dossier_events e
         join dossiers d on d.tenant_id = e.tenant_id and d.id = e.dossier_id
        where ${inPeriod('e')} and e.type in ('transition', 'assignment_changed')
          and d.demarche_id in (${demarches})),
     transitions as (
-      select e.dossier_id, e.at, e.payload ->> 'to' as to_state,
+      select e.dossier_id, e.demarche_id, e.at, e.payload ->> 'to' as to_state,
              (e.payload ->> 'reference') is not null as numbered,
              e.submitted_at, ${placed} as unit
         from period_events e ${lookups}
@@ -114,9 +114,9 @@ export async function periodFigures(db: AppDatabase, scope: Scope): Promise<Peri
         from period_events e
        where (e.payload -> 'changes' -> 'unit' ->> 'before') is not null
          and (e.payload -> 'changes' -> 'unit' ->> 'after') is not null)
-    select 'entered' as kind, to_state as state, count(distinct dossier_id)::int as n,
-           null::float8 as average, null::float8 as median
-      from in_level group by to_state
+    select 'entered' as kind, demarche_id::text || ':' || to_state as state,
+           count(distinct dossier_id)::int as n, null::float8 as average, null::float8 as median
+      from in_level group by demarche_id, to_state
     union all
     select 'submitted', null, count(distinct dossier_id)::int, null, null
       from in_level where numbered

@@ -8,6 +8,7 @@ import { useAgentRoute } from '../navigation/useAgentRoute.ts';
 import { DashboardForm } from './DashboardForm.tsx';
 import { DashboardTables } from './DashboardTables.tsx';
 import { dashboardFiltersOf, dashboardSearchOf, figuresInputOf } from './dashboardFilters.ts';
+import { StatesChart } from './StatesChart.tsx';
 
 /** The figures refresh on their own this often, without reloading the page. */
 const REFRESH_MS = 60_000;
@@ -51,7 +52,12 @@ export function DashboardPage({ search, me }: { search: string; me: Me }) {
       <p role="status" className="etat-file">
         {status}
       </p>
-      {figures.data && <DashboardTables figures={figures.data} levelName={levelName} />}
+      {figures.data && (
+        <>
+          <StatesChart figures={figures.data} caption={`Dossiers par état — ${levelName}`} />
+          <DashboardTables figures={figures.data} levelName={levelName} />
+        </>
+      )}
     </AppShell>
   );
 }

@@ -20,6 +20,7 @@ export function DashboardTables({
   levelName: string;
 }) {
   const period = `du ${frenchDay(figures.period.from)} au ${frenchDay(figures.period.to)}`;
+  const severalDemarches = new Set(figures.states.map((state) => state.demarcheId)).size > 1;
   const summary: Array<[string, string]> = [
     [
       'Dossiers en cours aujourd’hui (hors brouillons et dossiers clôturés)',
@@ -69,8 +70,8 @@ export function DashboardTables({
         </thead>
         <tbody>
           {figures.states.map((state) => (
-            <tr key={state.state}>
-              <th scope="row">{state.label}</th>
+            <tr key={`${state.demarcheId}:${state.state}`}>
+              <th scope="row">{stateName(state, severalDemarches)}</th>
               <td className="texte">{KINDS[state.kind]}</td>
               <td>{frenchCount(state.count)}</td>
               <td>{frenchCount(state.overdue)}</td>
@@ -81,4 +82,12 @@ export function DashboardTables({
       </table>
     </>
   );
+}
+
+/** « Adhésion syndicale : Demande déposée » when several démarches are shown, so no two rows read alike. */
+export function stateName(
+  state: DashboardFigures['states'][number],
+  severalDemarches: boolean,
+): string {
+  return severalDemarches ? `${state.demarcheTitle} : ${state.label}` : state.label;
 }
