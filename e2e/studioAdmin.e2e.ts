@@ -6,8 +6,8 @@ import { launchChromium, openPage } from './support/browser.ts';
 import { type GuichetServer, startGuichet } from './support/guichetServer.ts';
 
 // The demo admin runs the collectivité from the studio — creates a unit (and imports
-// others from a CSV after its preview showed the faulty line), invites an agent into it,
-// changes the theme (a colour too light is refused before saving) — then simulates a
+// others from a CSV after its preview showed the faulty line), invites an agent into it
+// and cancels the invitation, changes the theme (a colour too light is refused before saving) — then simulates a
 // démarche to a final state as the citizen and the agents, keeps the run as a test case
 // and runs the test cases. Under the studio's CSP (§90, and §84 for the simulation
 // worker), with no axe violation.
@@ -85,6 +85,16 @@ describe('the studio’s collectivité and simulation', () => {
       await page.getByText('Invitation envoyée à ines.agent@example.fr.').waitFor(WAIT);
       await page.getByText(/Inès Agent \(ines\.agent@example\.fr\)/).waitFor(WAIT);
       await expectAccessible(page, 'collectivite-personnel');
+      // The invitation is cancelled after a confirmation: it leaves the pending list.
+      page.once('dialog', (dialog) => {
+        expect(dialog.message()).toContain('Le lien reçu par e-mail ne fonctionnera plus');
+        void dialog.accept();
+      });
+      await page.getByRole('button', { name: 'Annuler l’invitation de Inès Agent' }).click();
+      await page.getByText(/Inès Agent \(ines\.agent@example\.fr\)/).waitFor({
+        ...WAIT,
+        state: 'detached',
+      });
 
       // Theme: a yellow is refused before anything is sent; a dark blue is saved.
       await page.getByRole('tab', { name: 'Apparence' }).click();
