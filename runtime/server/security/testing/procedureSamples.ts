@@ -436,6 +436,14 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
       password: 'Une phrase de passe bien longue 2026',
     }),
   },
+  'staff.cancelInvitation': {
+    callers: ADMIN,
+    references: 'ids',
+    readers: ADMIN,
+    actor: 'admin',
+    // Cancelling twice succeeds and changes nothing, so every suite may carry it out.
+    input: (world) => ({ invitationId: world.pendingInvitationId }),
+  },
   'staff.setAccess': {
     callers: ADMIN,
     references: 'ids',
@@ -510,6 +518,13 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
     actor: 'admin',
     // Under the parent it already has.
     input: (world) => ({ id: world.units.familles, parentId: world.units.ccas }),
+  },
+  'units.publishedUses': {
+    callers: ADMIN,
+    references: 'ids',
+    readers: ADMIN,
+    actor: 'admin',
+    input: (world) => ({ id: world.units.ccas }),
   },
   'units.setArchived': {
     callers: ADMIN,
