@@ -7,7 +7,8 @@ import { type GuichetServer, startGuichet } from './support/guichetServer.ts';
 
 // The demo admin runs the collectivité from the studio — creates a unit (and imports
 // others from a CSV after its preview showed the faulty line), invites an agent into it
-// and cancels the invitation, changes the theme (a colour too light is refused before saving) — then simulates a
+// and cancels the invitation, changes the theme (a colour too light is refused before saving),
+// imports a reference table after its preview showed the faulty line — then simulates a
 // démarche to a final state as the citizen and the agents, keeps the run as a test case
 // and runs the test cases. Under the studio's CSP (§90, and §84 for the simulation
 // worker), with no axe violation.
@@ -116,6 +117,27 @@ describe('the studio’s collectivité and simulation', () => {
         `${server.url}/trpc/tenant.publicTheme?input=${encodeURIComponent(JSON.stringify({ tenant: DEMO_TENANT }))}`,
       );
       expect(await themed.text()).toContain('#1a4d8f');
+
+      // Reference tables: the preview names the faulty line; the fixed file imports.
+      await page.getByRole('tab', { name: 'Tables de référence' }).click();
+      await page.getByLabel('Nom de la table').fill('Écoles');
+      await page.getByLabel('Code de la table').fill('ecoles');
+      const content = page.getByLabel('Ou contenu du fichier');
+      await content.fill('code;libelle\nE1;École Jaurès\n;Sans code\n');
+      await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+      await page.getByText('1 ligne(s) à corriger').waitFor(WAIT);
+      await page.getByRole('cell', { name: 'Le code est vide.' }).waitFor(WAIT);
+      expect(await page.getByRole('button', { name: /^Importer/ }).count()).toBe(0);
+      await expectAccessible(page, 'collectivite-tables-apercu');
+      await content.fill('code;libelle\nE1;École Jaurès\nE2;École Curie\n');
+      await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+      await page.getByRole('button', { name: 'Importer 2 entrée(s)' }).click();
+      await page.getByText('Table « Écoles » importée : 2 entrée(s).').waitFor(WAIT);
+      await page
+        .getByRole('table', { name: 'Tables de la collectivité' })
+        .getByRole('cell', { name: 'Écoles' })
+        .waitFor(WAIT);
+      await expectAccessible(page, 'collectivite-tables');
 
       // A démarche from a template, simulated without publishing.
       await page.getByRole('button', { name: 'Retour aux démarches' }).click();

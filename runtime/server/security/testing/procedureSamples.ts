@@ -126,6 +126,13 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
     actor: 'admin',
     input: () => ({ code: 'communes', label: 'Communes', csv: 'code;libelle\n69123;Lyon\n' }),
   },
+  'dataSources.deleteTable': {
+    callers: ADMIN,
+    // A code, not an id: another tenant's table reads as none (referenceTablesUpload.test.ts).
+    references: 'none',
+    actor: 'admin',
+    input: () => ({ code: fresh('table') }),
+  },
   'dataSources.search': {
     callers: EVERYONE,
     references: 'tenant',
