@@ -135,7 +135,7 @@ describe('the studio’s collectivité and simulation', () => {
       await page.getByText('Table « Écoles » importée : 2 entrée(s).').waitFor(WAIT);
       await page
         .getByRole('table', { name: 'Tables de la collectivité' })
-        .getByRole('cell', { name: 'Écoles' })
+        .getByRole('cell', { name: 'Écoles', exact: true })
         .waitFor(WAIT);
       await expectAccessible(page, 'collectivite-tables');
 

@@ -8,19 +8,21 @@ import {
 import type { DemarcheDefinition } from '../../shared/definition/index.ts';
 import { computedFieldNames } from '../../shared/expressions/index.ts';
 import { formOutline } from '../editing/index.ts';
+import { usePreviewPages } from '../simulation/usePreviewPages.ts';
 
 /**
- * No validator is compiled in the studio's page (its CSP forbids generated code): a
- * condition of the form stays closed here, and the engine (in the simulation worker)
- * checks the answers when an action needs them.
+ * No validator is compiled in the studio's page (its CSP forbids generated code): the
+ * pages' conditions are decided in the simulation worker (`usePreviewPages`), and the
+ * engine there checks the answers when an action needs them.
  */
 const NO_VALIDATORS = precompiledValidator({});
 const CONTEXT: GuichetFormContext = { dossierId: null, files: {}, rememberFile: () => {} };
 
 /**
  * The draft's form as the citizen app renders it — its own RJSF theme and page form
- * (`runtime/web/forms`), sections as groups — every field on one page. Files cannot be
- * attached here: nothing is uploaded from the studio.
+ * (`runtime/web/forms`), sections as groups — every field on one page, except those of
+ * pages the form's conditions hide for the answers typed so far (as the citizen app skips
+ * them). Files cannot be attached here: nothing is uploaded from the studio.
  */
 export function CitizenForm({
   definition,
@@ -40,10 +42,13 @@ export function CitizenForm({
     }),
     [definition],
   );
-  const fields = useMemo(
-    () => formOutline(definition).flatMap((item) => (item.kind === 'field' ? [item.name] : [])),
-    [definition],
-  );
+  const { hiddenFields } = usePreviewPages(definition.form.pages, data);
+  const fields = useMemo(() => {
+    const hidden = new Set(hiddenFields);
+    return formOutline(definition).flatMap((item) =>
+      item.kind === 'field' && !hidden.has(item.name) ? [item.name] : [],
+    );
+  }, [definition, hiddenFields]);
   return (
     <PageForm
       form={form}
