@@ -205,4 +205,27 @@ describe('the studio’s collectivité and simulation', () => {
       await context.close();
     }
   });
+  it('the form preview hides a page its condition hides, and shows it once the answer opens it', async () => {
+    const { page, context, problems } = await openPage(browser, server.url);
+    try {
+      await logIn(page);
+      await page.getByLabel('Titre de la démarche').fill('APA en aperçu');
+      await page.getByLabel(/Modèle : Allocation personnalisée/).check();
+      await page.getByRole('button', { name: 'Créer et ouvrir' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Démarche : APA en aperçu' }).waitFor(WAIT);
+      const frame = page.locator('.cadre-apercu');
+      const couple = frame.getByLabel('Vous vivez en couple');
+      await couple.waitFor(WAIT);
+      // The page « Votre conjoint » asks only for a couple, as the citizen app.
+      await expect.poll(() => frame.getByLabel(/Nom et prénom du conjoint/).count(), WAIT).toBe(0);
+      await couple.check();
+      await frame.getByLabel(/Nom et prénom du conjoint/).waitFor(WAIT);
+      await frame.getByLabel('Vous vivez seul(e)').check();
+      await expect.poll(() => frame.getByLabel(/Nom et prénom du conjoint/).count(), WAIT).toBe(0);
+      await expectAccessible(page, 'apercu-conditions');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
