@@ -6,12 +6,13 @@ import { launchChromium, openPage } from './support/browser.ts';
 import { type GuichetServer, startGuichet } from './support/guichetServer.ts';
 
 // The demo admin runs the collectivité from the studio — creates a unit (and imports
-// others from a CSV after its preview showed the faulty line), invites an agent into it
-// and cancels the invitation, changes the theme (a colour too light is refused before saving),
-// imports a reference table after its preview showed the faulty line — then simulates a
-// démarche to a final state as the citizen and the agents, keeps the run as a test case
-// and runs the test cases. Under the studio's CSP (§90, and §84 for the simulation
-// worker), with no axe violation.
+// others from a CSV after its preview showed the faulty line), is warned before archiving
+// a unit a published démarche routes to, invites an agent into it and cancels the
+// invitation, changes the theme (a colour too light is refused before saving), imports a
+// reference table after its preview showed the faulty line — then simulates a démarche
+// to a final state as the citizen and the agents, keeps the run as a test case and runs
+// the test cases. Under the studio's CSP (§90, and §84 for the simulation worker), with
+// no axe violation.
 let server: GuichetServer;
 let browser: Browser;
 
@@ -55,6 +56,15 @@ describe('the studio’s collectivité and simulation', () => {
       await page.getByText('Service « Pôle jeunesse » créé.').waitFor(WAIT);
       await tree.getByText('Pôle jeunesse').waitFor(WAIT);
       await expectAccessible(page, 'collectivite-services');
+
+      // Archiving a unit a published démarche routes to: a warning lists the démarche first.
+      await page.getByRole('button', { name: 'Archiver Pôle familles (ccas-familles)' }).click();
+      await page
+        .getByRole('list', { name: 'Démarches qui utilisent Pôle familles (ccas-familles)' })
+        .getByText(/Demande d’aide sociale \(version 1\)/)
+        .waitFor(WAIT);
+      await expectAccessible(page, 'collectivite-archivage-avertissement');
+      await page.getByRole('button', { name: 'Annuler', exact: true }).click();
 
       // …others from a CSV: the preview names the faulty line, nothing is offered to import.
       await page
