@@ -215,7 +215,7 @@ describe('the studio’s collectivité and simulation', () => {
       await context.close();
     }
   });
-  it('the form preview hides a page its condition hides, and shows it once the answer opens it', async () => {
+  it('the form preview hides a page its condition hides, shows it once the answer opens it, and keeps a file in the page', async () => {
     const { page, context, problems } = await openPage(browser, server.url);
     try {
       await logIn(page);
@@ -232,6 +232,18 @@ describe('the studio’s collectivité and simulation', () => {
       await frame.getByLabel(/Nom et prénom du conjoint/).waitFor(WAIT);
       await frame.getByLabel('Vous vivez seul(e)').check();
       await expect.poll(() => frame.getByLabel(/Nom et prénom du conjoint/).count(), WAIT).toBe(0);
+      // A file field works in the preview: checked like an upload, kept in the page, not sent.
+      const identite = frame.getByLabel(/Pièce d’identité/);
+      await identite.setInputFiles({
+        name: 'carte-identite.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n%aperçu\n'),
+      });
+      await frame
+        .getByText(/carte-identite\.pdf .* gardé dans l’aperçu, rien n’est envoyé/)
+        .waitFor(WAIT);
+      await frame.getByRole('button', { name: 'Retirer carte-identite.pdf' }).click();
+      await expect.poll(() => frame.getByText(/carte-identite\.pdf/).count(), WAIT).toBe(0);
       await expectAccessible(page, 'apercu-conditions');
       expect(problems).toEqual([]);
     } finally {

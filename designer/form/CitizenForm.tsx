@@ -1,5 +1,5 @@
 import type { UiSchema } from '@rjsf/utils';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import {
   type GuichetFormContext,
   PageForm,
@@ -16,13 +16,13 @@ import { usePreviewPages } from '../simulation/usePreviewPages.ts';
  * engine there checks the answers when an action needs them.
  */
 const NO_VALIDATORS = precompiledValidator({});
-const CONTEXT: GuichetFormContext = { dossierId: null, files: {}, rememberFile: () => {} };
 
 /**
  * The draft's form as the citizen app renders it — its own RJSF theme and page form
  * (`runtime/web/forms`), sections as groups — every field on one page, except those of
  * pages the form's conditions hide for the answers typed so far (as the citizen app skips
- * them). Files cannot be attached here: nothing is uploaded from the studio.
+ * them). A file chosen for a file field passes the field's own checks and stays in the
+ * page: nothing is uploaded from the studio.
  */
 export function CitizenForm({
   definition,
@@ -43,6 +43,23 @@ export function CitizenForm({
     [definition],
   );
   const { hiddenFields } = usePreviewPages(definition.form.pages, data);
+  const [files, setFiles] = useState<GuichetFormContext['files']>({});
+  const context = useMemo<GuichetFormContext>(
+    () => ({
+      dossierId: null,
+      files,
+      rememberFile: (file) => setFiles((known) => ({ ...known, [file.id]: file })),
+      // Checked by the field (type, size) like an upload, then kept here: nothing is sent.
+      keepInPreview: (file) => ({
+        id: crypto.randomUUID(),
+        fileName: file.name,
+        mediaType: file.type,
+        sizeBytes: file.size,
+        scanStatus: 'preview',
+      }),
+    }),
+    [files],
+  );
   const fields = useMemo(() => {
     const hidden = new Set(hiddenFields);
     return formOutline(definition).flatMap((item) =>
@@ -56,7 +73,7 @@ export function CitizenForm({
       data={data}
       errors={[]}
       validator={NO_VALIDATORS}
-      context={CONTEXT}
+      context={context}
       onChange={(changes) => onChange({ ...data, ...changes })}
       onBlurField={() => {}}
     />
