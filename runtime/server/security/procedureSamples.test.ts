@@ -23,6 +23,7 @@ const paperWorld: SampleWorld = {
   commentId: randomUUID(),
   documentId: randomUUID(),
   spareDocumentId: randomUUID(),
+  pendingInvitationId: randomUUID(),
 };
 
 interface StandardSchema {

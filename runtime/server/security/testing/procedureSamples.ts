@@ -137,6 +137,13 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
     actor: 'admin',
     input: () => ({ code: 'communes', label: 'Communes', csv: 'code;libelle\n69123;Lyon\n' }),
   },
+  'dataSources.deleteTable': {
+    callers: ADMIN,
+    // A code, not an id: another tenant's table reads as none (referenceTablesUpload.test.ts).
+    references: 'none',
+    actor: 'admin',
+    input: () => ({ code: fresh('table') }),
+  },
   'dataSources.search': {
     callers: EVERYONE,
     references: 'tenant',
@@ -447,6 +454,14 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
       password: 'Une phrase de passe bien longue 2026',
     }),
   },
+  'staff.cancelInvitation': {
+    callers: ADMIN,
+    references: 'ids',
+    readers: ADMIN,
+    actor: 'admin',
+    // Cancelling twice succeeds and changes nothing, so every suite may carry it out.
+    input: (world) => ({ invitationId: world.pendingInvitationId }),
+  },
   'staff.setAccess': {
     callers: ADMIN,
     references: 'ids',
@@ -521,6 +536,13 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
     actor: 'admin',
     // Under the parent it already has.
     input: (world) => ({ id: world.units.familles, parentId: world.units.ccas }),
+  },
+  'units.publishedUses': {
+    callers: ADMIN,
+    references: 'ids',
+    readers: ADMIN,
+    actor: 'admin',
+    input: (world) => ({ id: world.units.ccas }),
   },
   'units.setArchived': {
     callers: ADMIN,

@@ -42,6 +42,8 @@ export interface SampleWorld {
   documentId: string;
   /** Another document of the citizen's safe, for the sample that deletes one. */
   spareDocumentId: string;
+  /** An invitation the admin sent and nobody answered, for the sample that cancels it. */
+  pendingInvitationId: string;
 }
 
 /**
@@ -153,6 +155,11 @@ export async function buildSampleWorld(
   });
   const documentId = await putSampleInSafe(callers.citizen, 'Justificatif de domicile');
   const spareDocumentId = await putSampleInSafe(callers.citizen, 'Ancienne pièce');
+  const invitation = await callers.admin.trpc.staff.invite.mutate({
+    email: `en-attente-${randomBytes(4).toString('hex')}@example.fr`,
+    displayName: 'Invitation en attente',
+    access: [{ role: 'agent', unitId: null }],
+  });
   return {
     tenantSlug: tenant.slug,
     citizenEmail: tenant.accounts.citizen.email,
@@ -172,6 +179,7 @@ export async function buildSampleWorld(
     commentId: comment.id,
     documentId,
     spareDocumentId,
+    pendingInvitationId: invitation.id,
   };
 }
 
@@ -216,6 +224,7 @@ export function nowhereLike(world: SampleWorld): SampleWorld {
     commentId: randomUUID(),
     documentId: randomUUID(),
     spareDocumentId: randomUUID(),
+    pendingInvitationId: randomUUID(),
   };
 }
 
@@ -243,5 +252,6 @@ export function identifiersOf(tenant: SeededTenant, world: SampleWorld): string[
     world.commentId,
     world.documentId,
     world.spareDocumentId,
+    world.pendingInvitationId,
   ];
 }
