@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { pageBundleGuard } from './runtime/server/webBuild/pageBundleGuard.ts';
+import { precompressAssets } from './runtime/server/webBuild/precompressAssets.ts';
 import { rjsfLayoutFieldsLazy } from './runtime/server/webBuild/rjsfLayoutFieldsLazy.ts';
 import { builtHtmlOf, WEB_APPS, WEB_OUT_DIR } from './runtime/server/webBuild/webApps.ts';
 
@@ -48,7 +49,14 @@ function rjsfUriStandIn(): Plugin {
 // One config for the web builds and the test runner. Integration tests share one
 // database per file, so files run in parallel but tests inside a file run in order.
 export default defineConfig({
-  plugins: [react(), rjsfUriStandIn(), rjsfLayoutFieldsLazy(), htmlAtAppUrls(), pageBundleGuard()],
+  plugins: [
+    react(),
+    rjsfUriStandIn(),
+    rjsfLayoutFieldsLazy(),
+    htmlAtAppUrls(),
+    pageBundleGuard(),
+    precompressAssets(),
+  ],
   base: '/',
   resolve: {
     // RJSF renders descriptions with markdown-to-jsx, which also renders inline HTML:
