@@ -1,6 +1,7 @@
 import { type ComponentType, lazy, Suspense } from 'react';
 import { Route, Switch } from 'wouter';
 import { CataloguePage } from './catalogue/CataloguePage.tsx';
+import { FillRoute } from './filling/FillRoute.tsx';
 import { CitizenPage } from './layout/CitizenPage.tsx';
 
 /**
@@ -34,7 +35,6 @@ const DemarchePage = lazyPage<{ slug: string }>(
   () => import('./catalogue/DemarchePage.tsx'),
   'DemarchePage',
 );
-const FillPage = lazyPage<{ id: string }>(() => import('./filling/FillPage.tsx'), 'FillPage');
 const ConfirmationPage = lazyPage<{ id: string }>(
   () => import('./filling/ConfirmationPage.tsx'),
   'ConfirmationPage',
@@ -62,7 +62,7 @@ export function CitizenApp() {
         <Route path="/mot-de-passe-oublie" component={ForgotPasswordPage} />
         <Route path="/reinitialiser" component={ResetPasswordPage} />
         <Route path="/demarches/:slug">{(params) => <DemarchePage slug={params.slug} />}</Route>
-        <Route path="/dossiers/:id/remplir">{(params) => <FillPage id={params.id} />}</Route>
+        <Route path="/dossiers/:id/remplir">{(params) => <FillRoute id={params.id} />}</Route>
         <Route path="/dossiers/:id/confirmation">
           {(params) => <ConfirmationPage id={params.id} />}
         </Route>
