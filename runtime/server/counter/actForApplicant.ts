@@ -7,7 +7,7 @@ import type { DomainError } from '../core/domainError.ts';
 import type { EnqueueEffects } from '../core/enqueuePort.ts';
 import { type DossierContext, getDossier, saveDraft, submitDossier } from '../dossiers/index.ts';
 import { counterErrors } from './counterErrors.ts';
-import { counterDraft } from './counterQueries.ts';
+import { counterDraft, displayNameOf, isApplicant } from './counterQueries.ts';
 import { onBehalfOf } from './onBehalfOf.ts';
 
 type SaveInput = Parameters<typeof saveDraft>[1];
@@ -15,8 +15,8 @@ type SubmitInput = Parameters<typeof submitDossier>[1];
 
 /**
  * The context of the applicant of counter dossier `id`, when the caller is the agent
- * who opened it (docs/SECURITY.md §106); anyone else: NOT_FOUND, as for an id that
- * exists nowhere.
+ * who opened it (docs/SECURITY.md §106), or the caller's own when it is their own
+ * dossier (an internal note); anyone else: NOT_FOUND, as for an id that exists nowhere.
  */
 async function asApplicant(
   context: DossierContext,
@@ -25,18 +25,32 @@ async function asApplicant(
   const agent = context.session;
   if (agent.kind !== 'staff') return err(counterErrors.notFound());
   const draft = await counterDraft(context.db, agent.tenantId, agent.userId, id);
-  if (draft === null) return err(counterErrors.notFound());
+  if (draft === null) {
+    // The agent's own dossier (an internal note): they are its applicant already.
+    if (!(await isApplicant(context.db, agent.tenantId, agent.userId, id))) {
+      return err(counterErrors.notFound());
+    }
+    return ok({ applicant: context, tracked: false });
+  }
   return ok({
     applicant: { ...context, session: onBehalfOf(agent, draft.applicantId) },
     tracked: draft.tracked,
   });
 }
 
-/** The counter dossier as its applicant sees it: the form to fill at the counter. */
+/**
+ * The counter dossier as its applicant sees it — the form to fill at the counter — and
+ * for whom: the agent themself, or the person's name.
+ */
 export async function getCounterDossier(context: DossierContext, input: { id: string }) {
   const as = await asApplicant(context, input.id);
   if (!as.ok) return as;
-  return getDossier(as.value.applicant, input);
+  const view = await getDossier(as.value.applicant, input);
+  if (!view.ok) return view;
+  const applicantId = as.value.applicant.session.userId;
+  const self = applicantId === context.session.userId;
+  const name = await displayNameOf(context.db, context.session.tenantId, applicantId);
+  return ok({ ...view.value, applicant: { self, name } });
 }
 
 /** Autosave of a counter draft by the agent, through the citizens' `saveDraft`; audited. */

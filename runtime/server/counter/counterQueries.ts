@@ -7,6 +7,7 @@ import {
   demarches,
   demarcheVersions,
   dossiers,
+  users,
 } from '../../db/index.ts';
 
 /**
@@ -87,4 +88,37 @@ export async function staffFilableDemarches(
       staff: row.staff as StaffFiling,
     }))
     .sort((a, b) => a.title.localeCompare(b.title, 'fr'));
+}
+
+/** Whether `userId` is the applicant of dossier `dossierId`. */
+export async function isApplicant(
+  db: AppDatabase,
+  tenantId: string,
+  userId: string,
+  dossierId: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: dossiers.id })
+    .from(dossiers)
+    .where(
+      and(
+        eq(dossiers.tenantId, tenantId),
+        eq(dossiers.id, dossierId),
+        eq(dossiers.applicantId, userId),
+      ),
+    );
+  return row !== undefined;
+}
+
+/** The name an account is shown under. */
+export async function displayNameOf(
+  db: AppDatabase,
+  tenantId: string,
+  userId: string,
+): Promise<string> {
+  const [row] = await db
+    .select({ name: users.displayName })
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+  return row?.name ?? '';
 }
