@@ -39,6 +39,28 @@ async function asApplicant(
 }
 
 /**
+ * For the file route: the context an upload to dossier `id` runs under when the caller
+ * is the agent who opened it at the counter (the person's, so the file is theirs and
+ * the citizens' upload rules apply), audited as `counter.upload`; null otherwise (the
+ * caller's own rules apply, and refuse a draft that is not theirs).
+ */
+export async function counterUploadContext(
+  context: DossierContext,
+  id: string,
+): Promise<DossierContext | null> {
+  const agent = context.session;
+  if (agent.kind !== 'staff') return null;
+  const draft = await counterDraft(context.db, agent.tenantId, agent.userId, id);
+  if (draft === null) return null;
+  await recordSessionAudit(context.db, context, {
+    action: 'counter.upload',
+    object: `dossier:${id}`,
+    details: { onBehalfOf: userRef(draft.applicantId) },
+  });
+  return { ...context, session: onBehalfOf(agent, draft.applicantId) };
+}
+
+/**
  * The counter dossier as its applicant sees it — the form to fill at the counter — and
  * for whom: the agent themself, or the person's name.
  */

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { socialAidDefinition } from '../../../shared/testing/socialAidDefinition.ts';
 import { auditLog, dossiers, users } from '../../db/index.ts';
+import { definitionWithFiles, PNG, uploadFile } from '../attachments/testing/attachmentFixtures.ts';
 import { insertPublishedDemarche } from '../demo/index.ts';
 import { VALID_SOCIAL_AID } from '../dossiers/testing/dossierTestKit.ts';
 import { rejection } from '../dossiers/testing/rejection.ts';
@@ -10,8 +11,8 @@ import { type DossierServer, startDossierServer } from '../dossiers/testing/star
 import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
 import type { TestClient } from '../testing/testClient.ts';
 
-/** Filed at the counter on behalf of a person, by agents only. */
-const atCounter = structuredClone(socialAidDefinition);
+/** Filed at the counter on behalf of a person, by agents only; with file fields. */
+const atCounter = structuredClone(definitionWithFiles);
 atCounter.meta.slug = 'au-guichet';
 atCounter.meta.title = 'Aide sociale au guichet';
 atCounter.access = { staff: { roles: ['agent'], applicant: 'person' } };
@@ -199,6 +200,36 @@ describe('a dossier opened at the counter for a person without an account (§105
     const own = await citizen.trpc.dossiers.create.mutate({ demarche: 'aide-sociale' });
     const notCounter = await rejection(agent.trpc.counter.get.query({ id: own.id }));
     expect(notCounter.domainCode).toBe('NOT_FOUND');
+  });
+});
+
+describe('a file joined at the counter (§106)', () => {
+  it('is uploaded by the opening agent as the person’s, and by nobody else', async () => {
+    const { id } = await agent.trpc.counter.start.mutate({
+      demarche: 'au-guichet',
+      applicant: { name: 'Louise Bernard' },
+    });
+    const refused = await uploadFile(agentMairie, id, PNG, { name: 'piece.png' });
+    expect(refused.status).toBe(404);
+    const upload = await uploadFile(agent, id, PNG, { name: 'piece.png' });
+    expect(upload.status).toBe(201);
+    const { id: fileId } = (await upload.json()) as { id: string };
+    const saved = await agent.trpc.counter.saveDraft.mutate({
+      id,
+      data: { ...VALID_SOCIAL_AID, justificatif: [fileId] },
+      revision: 0,
+    });
+    const filed = await agent.trpc.counter.submit.mutate({
+      id,
+      transition: 'deposer',
+      revision: saved.revision,
+      idempotencyKey: randomUUID(),
+    });
+    expect(filed.state).toBe('depose');
+    const seen = await agent.trpc.dossiers.get.query({ id });
+    expect(seen.attachments.map((file) => file.id)).toEqual([fileId]);
+    const actions = (await auditOf(id)).map((row) => row.action);
+    expect(actions).toContain('counter.upload');
   });
 });
 
