@@ -1,7 +1,7 @@
 /** Layer rules (docs/ARCHITECTURE.md); `npm run check` fails on a wrong import. */
 /** The feature folders of runtime/server, side by side on one floor above core/. */
 const FEATURES =
-  '(anonymous|attachments|audit|auth|collaboration|dashboard|demarches|demo|documents|dossiers|effects|messages|outbound|queues|rateLimit|security|staff|tasks|tenantSettings|timers|trpc|units)';
+  '(anonymous|attachments|audit|auth|collaboration|counter|dashboard|demarches|demo|documents|dossiers|effects|messages|outbound|queues|rateLimit|security|staff|tasks|tenantSettings|timers|trpc|units)';
 /** The composition root: it imports the features, never the other way round. */
 const ROOT = '^runtime/server/((main|router|buildDeps)\\.ts$|(http|worker)/)';
 /** Tests, test kits, benchmarks and the fault-injection suite. */

@@ -26,7 +26,7 @@ export {
   nextReference,
 } from './references/nextReference.ts';
 export { rateLimits, sessions } from './schema/auth.ts';
-export { anonymousDossiers, citizenDocuments } from './schema/citizenExtras.ts';
+export { anonymousDossiers, citizenDocuments, counterDossiers } from './schema/citizenExtras.ts';
 export {
   dossierComments,
   dossierFollows,

@@ -77,6 +77,27 @@ export const definitionSchema = {
           description:
             'A visitor without an account may fill and submit a dossier, then follow it with a tracking code.',
         },
+        staff: {
+          type: 'object',
+          description:
+            'Staff may open and file a dossier from the back office (« au guichet »). Absent: they may not.',
+          additionalProperties: false,
+          required: ['roles', 'applicant'],
+          properties: {
+            roles: {
+              type: 'array',
+              description: 'The staff roles that may open one.',
+              minItems: 1,
+              uniqueItems: true,
+              items: { enum: ['agent', 'supervisor', 'admin'] },
+            },
+            applicant: {
+              enum: ['person', 'self'],
+              description:
+                '`person`: on behalf of someone at the counter or on the phone (their account, or a name and an optional address); `self`: the agent is the applicant (an internal note).',
+            },
+          },
+        },
       },
     },
     tests: {

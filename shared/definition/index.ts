@@ -39,6 +39,7 @@ export {
   ROLES,
   type Role,
   type RoutingRule,
+  type StaffFiling,
   type StateDefinition,
   type StateKind,
   type TestCase,

@@ -68,6 +68,18 @@ export interface DemarcheDefinition extends Extensions {
 export interface DemarcheAccess {
   /** A visitor without an account may file, then follow the dossier with a tracking code. */
   anonymous?: boolean;
+  /** Staff may open and file a dossier from the back office; absent: they may not. */
+  staff?: StaffFiling;
+}
+
+/**
+ * Dossiers opened by staff (« au guichet »): the roles allowed, and whose dossier it is —
+ * `person`: someone who came to the counter or phoned (their account when they have one,
+ * otherwise a name and an optional address), `self`: the agent's own (an internal note).
+ */
+export interface StaffFiling {
+  roles: Array<'agent' | 'supervisor' | 'admin'>;
+  applicant: 'person' | 'self';
 }
 
 export interface DemarcheMeta {

@@ -74,6 +74,37 @@ export const anonymousDossiers = pgTable(
 );
 
 /**
+ * A dossier a staff member opened from the back office (« au guichet », `access.staff`
+ * démarches): who opened it, for whom. While it is a draft only `agent_id` may fill and
+ * file it on the applicant's behalf (`runtime/server/counter/`); the row stays as the
+ * record of who filed it. An agent's own internal note has no row: its applicant is
+ * the agent.
+ */
+export const counterDossiers = pgTable(
+  'counter_dossiers',
+  {
+    tenantId: tenantIdColumn(),
+    dossierId: uuid('dossier_id').notNull(),
+    agentId: uuid('agent_id').notNull(),
+    applicantId: uuid('applicant_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.dossierId] }),
+    foreignKey({
+      name: 'counter_dossiers_dossier_fk',
+      columns: [t.tenantId, t.dossierId],
+      foreignColumns: [dossiers.tenantId, dossiers.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'counter_dossiers_agent_fk',
+      columns: [t.tenantId, t.agentId],
+      foreignColumns: [users.tenantId, users.id],
+    }),
+  ],
+);
+
+/**
  * A document of a citizen's safe (« Mes documents »): a file checked by content like an
  * upload (type, size, markup, virus scan), stored by content hash beside attachments,
  * kept to be attached again to the file field of another dossier. Its owner alone sees

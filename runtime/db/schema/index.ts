@@ -4,7 +4,7 @@
  */
 
 export { rateLimits, sessions } from './auth.ts';
-export { anonymousDossiers, citizenDocuments } from './citizenExtras.ts';
+export { anonymousDossiers, citizenDocuments, counterDossiers } from './citizenExtras.ts';
 export {
   dossierComments,
   dossierFollows,

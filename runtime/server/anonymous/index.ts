@@ -7,3 +7,4 @@ export { anonymousRouter } from './anonymousRouter.ts';
 export { resolveAnonymousPass } from './resolveAnonymousPass.ts';
 export { sendTrackingCodeMail } from './sendTrackingCodeMail.ts';
 export { ANONYMOUS_APPLICANT_NAME } from './startAnonymousDossier.ts';
+export { newTrackingCode, trackingCodeHash } from './trackingCode.ts';

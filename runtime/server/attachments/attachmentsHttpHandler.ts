@@ -6,6 +6,7 @@ import { parseCookies } from '../core/cookies.ts';
 import { crossSiteRefusal } from '../core/crossSiteGuard.ts';
 import type { ServerDeps } from '../core/deps.ts';
 import type { DomainError } from '../core/domainError.ts';
+import { counterUploadContext } from '../counter/index.ts';
 import type { DossierContext } from '../dossiers/index.ts';
 import { accountQuota } from '../rateLimit/index.ts';
 import { attachmentsRoot } from './fileStore.ts';
@@ -89,7 +90,9 @@ export async function attachmentsHttpHandler(
       return true;
     }
     const length = Number(req.headers['content-length']);
-    const stored = await uploadAttachment(context, root, {
+    // An agent filling a counter draft uploads as the person it is for (§106).
+    const uploader = (await counterUploadContext(context, id.toLowerCase())) ?? context;
+    const stored = await uploadAttachment(uploader, root, {
       dossierId: id.toLowerCase(),
       field,
       name: url.searchParams.get('name') ?? '',

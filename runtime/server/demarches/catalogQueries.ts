@@ -37,12 +37,17 @@ export async function listPublishedRows(
   const latest = latestVersionOf(db, scope, {
     version: demarcheVersions.version,
     meta: sql<unknown>`${demarcheVersions.definition} -> 'meta'`.as('meta'),
+    // An agent's own démarche (an internal note) is not in the citizens' catalogue.
+    internal:
+      sql<boolean>`coalesce(${demarcheVersions.definition} #>> '{access,staff,applicant}' = 'self', false)`.as(
+        'internal',
+      ),
   });
   return db
     .select({ slug: demarches.slug, version: latest.version, meta: latest.meta })
     .from(demarches)
     .innerJoinLateral(latest, sql`true`)
-    .where(scope.where(demarches))
+    .where(scope.where(demarches, sql`not ${latest.internal}`))
     .orderBy(asc(demarches.title), asc(demarches.slug));
 }
 

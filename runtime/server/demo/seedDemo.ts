@@ -28,6 +28,10 @@ export const DEMO_UNITS = [
   { code: 'mds-centre', name: 'Maison départementale des solidarités — Centre', parent: null },
   { code: 'mds-villeurbanne', name: 'MDS de Villeurbanne', parent: 'mds-centre' },
   { code: 'mds-lyon-est', name: 'MDS de Lyon Est', parent: 'mds-centre' },
+  { code: 'direction-generale', name: 'Direction générale des services', parent: null },
+  { code: 'service-juridique', name: 'Service juridique', parent: 'direction-generale' },
+  { code: 'service-rh', name: 'Ressources humaines', parent: 'direction-generale' },
+  { code: 'service-finances', name: 'Finances', parent: 'direction-generale' },
 ] as const;
 
 /** Demo accounts of the local demo tenant only; printed at start-up. */
@@ -61,6 +65,20 @@ export const DEMO_ACCOUNTS = [
     name: 'Marc Solidarités',
   },
   {
+    email: 'juriste@demo.guichet.localhost',
+    role: 'agent',
+    unit: 'service-juridique',
+    kind: 'staff',
+    name: 'Julien Juriste',
+  },
+  {
+    email: 'chef-juridique@demo.guichet.localhost',
+    role: 'supervisor',
+    unit: 'service-juridique',
+    kind: 'staff',
+    name: 'Chantal Cheffe',
+  },
+  {
     email: 'citoyen@demo.guichet.localhost',
     role: null,
     unit: null,
@@ -72,7 +90,12 @@ export const DEMO_ACCOUNTS = [
 export const DEMO_PASSWORD = 'Démonstration du guichet 2026';
 
 /** Templates published in the demo tenant; its units are the ones they expect. */
-export const DEMO_TEMPLATES = ['aide-sociale', 'adhesion-syndicale', 'apa-domicile'] as const;
+export const DEMO_TEMPLATES = [
+  'aide-sociale',
+  'adhesion-syndicale',
+  'apa-domicile',
+  'note-interne',
+] as const;
 
 /**
  * Creates the demo tenant on first start: a unit tree, one account per role and the

@@ -21,7 +21,10 @@ export async function createDossier(
 ): Promise<Result<DossierView, DomainError>> {
   const tenantId = context.session.tenantId;
   const published = await loadLatestVersion(context.db, tenantId, input.demarche);
-  if (published === null) {
+  // An internal démarche (`access.staff.applicant: 'self'`, an agent's note to a service)
+  // is not one citizens file: it does not exist for them (docs/SECURITY.md §107).
+  const internal = published?.definition.access?.staff?.applicant === 'self';
+  if (published === null || (internal && context.session.kind !== 'staff')) {
     return err({
       code: 'NOT_FOUND',
       message: 'Cette démarche est introuvable ou n’est pas encore ouverte.',

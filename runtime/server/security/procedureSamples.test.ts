@@ -14,6 +14,7 @@ const paperWorld: SampleWorld = {
   agentId: randomUUID(),
   demarche: { id: randomUUID(), slug: 'propre-01234567', version: 1, draftRevision: 1 },
   draft: { id: randomUUID(), revision: 1 },
+  counterDraft: { id: randomUUID(), revision: 1 },
   submitted: { id: randomUUID(), revision: 2 },
   instructing: { id: randomUUID(), revision: 3 },
   messageId: randomUUID(),

@@ -60,6 +60,7 @@ describe('strict inputs over the whole router (docs/SECURITY.md §10)', () => {
       'auth.logout',
       'auth.me',
       'auth.resendConfirmation',
+      'counter.demarches',
       'demarches.list',
       'documents.list',
       'dossiers.mine',

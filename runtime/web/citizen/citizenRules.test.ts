@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkFileBeforeUpload } from '../forms/fields/checkFileBeforeUpload.ts';
+import { formSteps } from '../forms/formSteps.ts';
+import { toPageErrors } from '../forms/toPageErrors.ts';
 import { linkToken } from './account/linkToken.ts';
 import { changedFields } from './filling/changedFields.ts';
-import { formSteps } from './filling/formSteps.ts';
-import { toPageErrors } from './filling/toPageErrors.ts';
 import { returnPath } from './paths.ts';
 
 describe('the citizen app’s rules', () => {

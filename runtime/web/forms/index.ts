@@ -13,6 +13,7 @@ export type {
   SourceEntry,
   SourceSearch,
 } from './formContext.ts';
+export { formSteps, WHOLE_FORM_STEP } from './formSteps.ts';
 export { formTheme } from './formTheme.ts';
 export { frenchStrings } from './frenchStrings.ts';
 export { type LazyPart, lazyPart } from './lazyPart.tsx';
@@ -21,3 +22,5 @@ export { PageForm, type PageFormProps } from './PageForm.tsx';
 export { type PageError, pageErrors, type ValidateFunction } from './pageErrors.ts';
 export { precompiledValidator, type ValidatorMap } from './precompiledValidator.ts';
 export { type FormSource, withSourcedFields } from './sourceFieldUi.ts';
+export { submitAction } from './submitAction.ts';
+export { toPageErrors } from './toPageErrors.ts';

@@ -27,6 +27,7 @@ import { requiredFieldAlwaysHidden } from './requiredFieldAlwaysHidden.ts';
 import { routingWithoutDefault } from './routingWithoutDefault.ts';
 import { ruleOnHiddenField } from './ruleOnHiddenField.ts';
 import { slaOnFinal } from './slaOnFinal.ts';
+import { staffFilingWithoutSubmit } from './staffFilingWithoutSubmit.ts';
 import { submitWithoutValidation } from './submitWithoutValidation.ts';
 import { timerOnFinal } from './timerOnFinal.ts';
 import { timerWithoutSystem } from './timerWithoutSystem.ts';
@@ -78,6 +79,7 @@ export const LINT_RULES: readonly LintRule[] = [
   unitFromInput,
   recipientField,
   anonymousApplicantMail,
+  staffFilingWithoutSubmit,
   positionOfUnknownState,
   // Fields and conditions
   unknownField,

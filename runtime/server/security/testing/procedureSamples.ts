@@ -119,6 +119,43 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
     }),
   },
 
+  // Dossiers opened at the counter (runtime/server/counter/): staff pass the gate; the
+  // sample démarche is open to agents and supervisors, and a counter draft is the opening
+  // agent's alone.
+  'counter.demarches': { callers: STAFF, references: 'none', actor: 'agent' },
+  'counter.start': {
+    callers: STAFF,
+    references: 'ids',
+    readers: ['agent', 'supervisor', 'agentMairie'],
+    actor: 'agent',
+    input: (world) => ({ demarche: world.demarche.slug, applicant: { name: 'Jeanne Martin' } }),
+  },
+  'counter.get': {
+    callers: STAFF,
+    references: 'ids',
+    readers: ['agent'],
+    actor: 'agent',
+    input: (world) => ({ id: world.counterDraft.id }),
+  },
+  'counter.saveDraft': {
+    callers: STAFF,
+    references: 'ids',
+    readers: ['agent'],
+    actor: 'agent',
+    input: (world) => ({ ...world.counterDraft, data: { ...VALID_SOCIAL_AID, nom: 'Durand' } }),
+  },
+  'counter.submit': {
+    callers: STAFF,
+    references: 'ids',
+    readers: ['agent'],
+    actor: 'agent',
+    input: (world) => ({
+      ...world.counterDraft,
+      transition: 'deposer',
+      idempotencyKey: randomUUID(),
+    }),
+  },
+
   'dashboard.choices': { callers: STAFF, references: 'none', actor: 'agent', input: () => ({}) },
   'dashboard.figures': {
     callers: STAFF,

@@ -24,6 +24,8 @@ export interface SampleWorld {
   demarche: { id: string; slug: string; version: number; draftRevision: number };
   /** The citizen's draft, holding a complete valid answer. */
   draft: DossierRef;
+  /** A draft the agent opened at the counter for a person, holding a complete valid answer. */
+  counterDraft: DossierRef;
   /** The citizen's dossier in `depose`, routed to unit `ccas`. */
   submitted: DossierRef;
   /** The citizen's dossier `en_instruction`, assigned to the agent. */
@@ -71,6 +73,8 @@ export function sampleDefinition(slug: string) {
     definition.form.pages = [
       { id: 'demande', title: 'Votre demande', fields: Object.keys(schema.properties) },
     ];
+    // Agents and supervisors open dossiers at the counter: the `counter.*` samples.
+    definition.access = { staff: { roles: ['agent', 'supervisor'], applicant: 'person' } };
   });
 }
 
@@ -135,6 +139,17 @@ export async function buildSampleWorld(
     return { id: ref.id, revision: done.revision };
   };
   const draft = await open();
+  const counter = callers.agent.trpc.counter;
+  const opened = await counter.start.mutate({
+    demarche: slug,
+    applicant: { name: 'Jeanne Martin' },
+  });
+  const counterFilled = await counter.saveDraft.mutate({
+    id: opened.id,
+    data: VALID_SOCIAL_AID,
+    revision: 0,
+  });
+  const counterDraft = { id: opened.id, revision: counterFilled.revision };
   const toSubmit = await open();
   const uploaded = await uploadSample(callers.citizen, toSubmit.id);
   if (uploaded.status !== 201) throw new Error(`sample upload refused: ${await uploaded.text()}`);
@@ -166,6 +181,7 @@ export async function buildSampleWorld(
     agentId: tenant.accounts.agent.id,
     demarche: { id: created.id, slug, version: 1, draftRevision: saved.draftRevision },
     draft,
+    counterDraft,
     submitted,
     instructing: { id: toInstruct.id, revision: taken.revision },
     messageId: message.id,
@@ -215,6 +231,7 @@ export function nowhereLike(world: SampleWorld): SampleWorld {
       slug: `inconnue-${randomBytes(4).toString('hex')}`,
     },
     draft: dossier(world.draft),
+    counterDraft: dossier(world.counterDraft),
     submitted: dossier(world.submitted),
     instructing: dossier(world.instructing),
     messageId: randomUUID(),

@@ -6,9 +6,11 @@ export type AgentRoute =
   | { page: 'queue'; search: string }
   | { page: 'dossier'; id: string }
   | { page: 'dashboard'; search: string }
+  | { page: 'counter'; id: string }
   | { page: 'invitation' };
 
 const DOSSIER_PATH = /^\/agent\/dossiers\/([0-9a-f-]{36})\/?$/i;
+const COUNTER_PATH = /^\/agent\/guichet\/([0-9a-f-]{36})\/?$/i;
 const INVITATION_PATH = /^\/agent\/invitation\/?$/;
 const DASHBOARD_PATH_PATTERN = /^\/agent\/tableau-de-bord\/?$/;
 
@@ -16,7 +18,8 @@ const DASHBOARD_PATH_PATTERN = /^\/agent\/tableau-de-bord\/?$/;
 export const DASHBOARD_PATH = `${AGENT_BASE}tableau-de-bord`;
 
 /**
- * The screen an address shows: `/agent/dossiers/<id>` a dossier, `/agent/invitation`
+ * The screen an address shows: `/agent/dossiers/<id>` a dossier, `/agent/guichet/<id>`
+ * a draft the agent fills at the counter or for themself, `/agent/invitation`
  * the acceptance of a staff invitation (its token in the fragment), `/agent/tableau-de-bord`
  * the dashboard (its choices in the query string), anything else under
  * `/agent/` the queue with its filters in the query string.
@@ -27,6 +30,8 @@ export const DASHBOARD_PATH = `${AGENT_BASE}tableau-de-bord`;
 export function routeOf(pathname: string, search: string): AgentRoute {
   const dossier = DOSSIER_PATH.exec(pathname);
   if (dossier?.[1]) return { page: 'dossier', id: dossier[1].toLowerCase() };
+  const counter = COUNTER_PATH.exec(pathname);
+  if (counter?.[1]) return { page: 'counter', id: counter[1].toLowerCase() };
   if (INVITATION_PATH.test(pathname)) return { page: 'invitation' };
   if (DASHBOARD_PATH_PATTERN.test(pathname)) return { page: 'dashboard', search };
   return { page: 'queue', search };
@@ -35,4 +40,9 @@ export function routeOf(pathname: string, search: string): AgentRoute {
 /** The address of a dossier's screen. */
 export function dossierPath(id: string): string {
   return `${AGENT_BASE}dossiers/${id}`;
+}
+
+/** The address of the form of a dossier the agent opened (« Nouveau dossier »). */
+export function counterPath(id: string): string {
+  return `${AGENT_BASE}guichet/${id}`;
 }

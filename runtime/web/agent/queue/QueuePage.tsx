@@ -5,6 +5,7 @@ import { AppShell } from '../../shell/AppShell.tsx';
 import { AccountBar, type Me } from '../AccountBar.tsx';
 import { BulkPanel } from '../bulk/BulkPanel.tsx';
 import { toggleSelection } from '../bulk/selectionRange.ts';
+import { NewDossierMenu } from '../counter/NewDossierMenu.tsx';
 import { ShortcutHints } from '../keyboard/ShortcutHints.tsx';
 import { useShortcuts } from '../keyboard/useShortcuts.ts';
 import { dossierPath } from '../navigation/agentRoute.ts';
@@ -203,6 +204,7 @@ export function QueuePage({ search, me }: { search: string; me: Me }) {
         }}
       />
       <SavedViews search={searchFromFilters(filters)} go={(to) => navigate(to)} />
+      <NewDossierMenu />
       <ShortcutHints hints={HINTS} />
       <p className="export">
         <a href={exportAddress(input)} download>

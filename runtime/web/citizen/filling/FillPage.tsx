@@ -8,6 +8,7 @@ import { domainErrorOf } from '../../api/domainErrorOf.ts';
 import { useTRPC, useTRPCClient } from '../../api/trpcContext.ts';
 import {
   ErrorSummary,
+  formSteps,
   type GuichetFormContext,
   lazyPart,
   type PageError,
@@ -15,8 +16,11 @@ import {
   pageErrors,
   precompiledValidator,
   type SourceSearch,
+  submitAction,
+  toPageErrors,
   type UploadedFile,
   type ValidatorMap,
+  WHOLE_FORM_STEP,
 } from '../../forms/index.ts';
 import { ResendConfirmation } from '../account/ResendConfirmation.tsx';
 import { useSafeChooser } from '../documents/useSafeChooser.ts';
@@ -24,10 +28,7 @@ import { CitizenPage } from '../layout/CitizenPage.tsx';
 import { paths } from '../paths.ts';
 import { useSession } from '../session/useSession.ts';
 import { TENANT } from '../tenant.ts';
-import { formSteps, WHOLE_FORM_STEP } from './formSteps.ts';
 import { SaveStatusLine } from './SaveStatusLine.tsx';
-import { submitAction } from './submitAction.ts';
-import { toPageErrors } from './toPageErrors.ts';
 import { type DossierForm, useDossierForm } from './useDossierForm.ts';
 import { useDraft } from './useDraft.ts';
 

@@ -1,4 +1,4 @@
-import type { PageError } from '../../forms/index.ts';
+import type { PageError } from './pageErrors.ts';
 
 /**
  * The server's messages keyed by field path (`revenuMensuel`, `enfants.0.nom`,

@@ -1,4 +1,4 @@
-import type { FormPage, JsonSchema, UiSchema } from '../../../../shared/definition/types.ts';
+import type { FormPage, JsonSchema, UiSchema } from '../../../shared/definition/types.ts';
 
 /** The step of a form without `pages`: every field, in `ui:order`. Its id is empty: nothing to check on the server. */
 export const WHOLE_FORM_STEP = '';
