@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTemplate } from '../../../templates/index.ts';
 import { PDF, uploadedId } from '../attachments/testing/attachmentFixtures.ts';
 import { rejection } from '../dossiers/testing/rejection.ts';
 import type { TestClient } from '../testing/testClient.ts';
 import { type DemoWalk, startDemoWalk } from './testing/demoWalk.ts';
+import { templateSample } from './testing/templateSample.ts';
 
 // The APA à domicile template as the demo tenant runs it, through the API with the
 // worker and a real SMTP server: a citizen of Villeurbanne applies, the MDS of
@@ -20,14 +20,6 @@ let walk: DemoWalk;
 let citizen: TestClient;
 let mds: TestClient;
 let commune: TestClient;
-
-/** The template's own complete application, without its placeholder file ids. */
-function sampleApplication(): Record<string, unknown> {
-  const template = loadTemplate('apa-domicile');
-  const data = template.ok ? template.value.tests?.[0]?.data : undefined;
-  if (data === undefined) throw new Error('apa-domicile has no sample data');
-  return data;
-}
 
 beforeAll(async () => {
   walk = await startDemoWalk(START);
@@ -54,7 +46,7 @@ async function submittedApplication(): Promise<{
   }
   const saved = await citizen.trpc.dossiers.saveDraft.mutate({
     id,
-    data: { ...sampleApplication(), ...files },
+    data: { ...templateSample('apa-domicile'), ...files },
     revision: 0,
   });
   const sent = await citizen.trpc.dossiers.submit.mutate({

@@ -1,22 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTemplate } from '../../../templates/index.ts';
 import { startTestServer, type TestServer } from '../testing/startTestServer.ts';
 import type { TestClient } from '../testing/testClient.ts';
 import { DEMO_PASSWORD, DEMO_TENANT, seedDemo } from './seedDemo.ts';
+import { templateSample } from './testing/templateSample.ts';
 
 // The union-membership template as the demo tenant runs it, through the API: a citizen
 // joins, the dossier reaches the local union of their sector and workplace, whose agent
 // validates it; the commune's agent never sees it.
 let server: TestServer;
-
-/** The template's own complete application (its test cases' data, `sample.json`). */
-function sampleApplication(): Record<string, unknown> {
-  const template = loadTemplate('adhesion-syndicale');
-  const data = template.ok ? template.value.tests?.[0]?.data : undefined;
-  if (data === undefined) throw new Error('adhesion-syndicale has no sample data');
-  return data;
-}
 
 async function signIn(email: string, ip: string): Promise<TestClient> {
   const client = server.client({ ip });
@@ -39,7 +31,7 @@ describe('the demo tenant’s union membership', () => {
     const { id } = await citizen.trpc.dossiers.create.mutate({ demarche: 'adhesion-syndicale' });
     const saved = await citizen.trpc.dossiers.saveDraft.mutate({
       id,
-      data: sampleApplication(),
+      data: templateSample('adhesion-syndicale'),
       revision: 0,
     });
     const sent = await citizen.trpc.dossiers.submit.mutate({

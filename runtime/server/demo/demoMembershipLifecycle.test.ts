@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTemplate } from '../../../templates/index.ts';
 import { rejection } from '../dossiers/testing/rejection.ts';
 import type { TestClient } from '../testing/testClient.ts';
 import { type DemoWalk, startDemoWalk } from './testing/demoWalk.ts';
+import { templateSample } from './testing/templateSample.ts';
 
 // The union-membership template through its whole life on the demo tenant, with the
 // worker and a real SMTP server: joining with the membership card read back from its
@@ -22,13 +22,6 @@ let citizen: TestClient;
 let lyon: TestClient;
 let paris: TestClient;
 let region: TestClient;
-
-function sampleApplication(): Record<string, unknown> {
-  const template = loadTemplate('adhesion-syndicale');
-  const data = template.ok ? template.value.tests?.[0]?.data : undefined;
-  if (data === undefined) throw new Error('adhesion-syndicale has no sample data');
-  return data;
-}
 
 beforeAll(async () => {
   walk = await startDemoWalk(new Date('2026-09-01T08:00:00Z'));
@@ -50,7 +43,7 @@ async function joined(): Promise<{ id: string; reference: string; revision: numb
   const { id } = await citizen.trpc.dossiers.create.mutate({ demarche: 'adhesion-syndicale' });
   const saved = await citizen.trpc.dossiers.saveDraft.mutate({
     id,
-    data: sampleApplication(),
+    data: templateSample('adhesion-syndicale'),
     revision: 0,
   });
   const sent = await citizen.trpc.dossiers.submit.mutate({

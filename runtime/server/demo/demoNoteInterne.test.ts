@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadTemplate } from '../../../templates/index.ts';
 import { rejection } from '../dossiers/testing/rejection.ts';
 import type { TestClient } from '../testing/testClient.ts';
 import { type DemoWalk, startDemoWalk } from './testing/demoWalk.ts';
+import { templateSample } from './testing/templateSample.ts';
 
 // The internal-note template as the demo tenant runs it, through the API with the
 // worker and a real SMTP server: an agent of the CCAS opens a note from the back office
@@ -26,13 +26,6 @@ let lawyer: TestClient;
 let head: TestClient;
 let hr: TestClient;
 
-function sampleNote(): Record<string, unknown> {
-  const template = loadTemplate('note-interne');
-  const data = template.ok ? template.value.tests?.[0]?.data : undefined;
-  if (data === undefined) throw new Error('note-interne has no sample data');
-  return data;
-}
-
 beforeAll(async () => {
   walk = await startDemoWalk(START);
   await walk.addStaff(HR, 'agent', 'service-rh');
@@ -53,7 +46,7 @@ async function sentNote(): Promise<{ id: string; reference: string; revision: nu
   expect(started.applicant).toBe('self');
   const saved = await asker.trpc.counter.saveDraft.mutate({
     id: started.id,
-    data: sampleNote(),
+    data: templateSample('note-interne'),
     revision: 0,
   });
   const sent = await asker.trpc.counter.submit.mutate({
