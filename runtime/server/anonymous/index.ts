@@ -4,6 +4,7 @@
  */
 export { ANONYMOUS_PASS_COOKIE } from './anonymousPass.ts';
 export { anonymousRouter } from './anonymousRouter.ts';
+export { replaceTrackingCode } from './replaceTrackingCode.ts';
 export { resolveAnonymousPass } from './resolveAnonymousPass.ts';
 export { sendTrackingCodeMail } from './sendTrackingCodeMail.ts';
 export { ANONYMOUS_APPLICANT_NAME } from './startAnonymousDossier.ts';

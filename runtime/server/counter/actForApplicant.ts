@@ -1,10 +1,9 @@
-import { and, eq } from 'drizzle-orm';
 import { err, ok, type Result } from '../../../shared/result.ts';
-import { anonymousDossiers } from '../../db/index.ts';
-import { newTrackingCode, trackingCodeHash } from '../anonymous/index.ts';
+import { replaceTrackingCode } from '../anonymous/index.ts';
 import { recordSessionAudit, userRef } from '../audit/index.ts';
 import type { DomainError } from '../core/domainError.ts';
 import type { EnqueueEffects } from '../core/enqueuePort.ts';
+import type { SendJob } from '../core/jobPort.ts';
 import { type DossierContext, getDossier, saveDraft, submitDossier } from '../dossiers/index.ts';
 import { counterErrors } from './counterErrors.ts';
 import { counterDraft, displayNameOf, isApplicant } from './counterQueries.ts';
@@ -96,29 +95,27 @@ export async function saveCounterDraft(context: DossierContext, input: SaveInput
 /**
  * The agent files the counter draft, through the citizens' `submitDossier` (the whole
  * form validated, numbered, routed, effects queued). A person without an account gets
- * a tracking code, shown once to the agent to hand over (a new one replaces the last).
+ * a tracking code, shown once to the agent to hand over (a new one replaces the last),
+ * and one of its own mailed to the address the form gave, as online (docs/SECURITY.md §111).
  */
 export async function submitCounterDossier(
   context: DossierContext,
   input: SubmitInput,
-  enqueue: EnqueueEffects,
+  { enqueue, sendJob }: { enqueue: EnqueueEffects; sendJob: SendJob },
 ) {
   const as = await asApplicant(context, input.id);
   if (!as.ok) return as;
   const submitted = await submitDossier(as.value.applicant, input, enqueue);
   if (!submitted.ok) return submitted;
-  const trackingCode = as.value.tracked ? newTrackingCode() : null;
-  if (trackingCode !== null) {
-    await context.db
-      .update(anonymousDossiers)
-      .set({ codeHash: trackingCodeHash(trackingCode), codeIssuedAt: context.now })
-      .where(
-        and(
-          eq(anonymousDossiers.tenantId, context.session.tenantId),
-          eq(anonymousDossiers.dossierId, input.id),
-        ),
-      );
-  }
+  // Handed over by the agent, and mailed to the address the form gave, if any (§111).
+  const trackingCode = as.value.tracked
+    ? await replaceTrackingCode(context.db, {
+        tenantId: context.session.tenantId,
+        dossierId: input.id,
+        now: context.now,
+        sendJob,
+      })
+    : null;
   await recordSessionAudit(context.db, context, {
     action: 'counter.submit',
     object: `dossier:${input.id}`,

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { socialAidDefinition } from '../../../shared/testing/socialAidDefinition.ts';
 import { auditLog, dossiers, users } from '../../db/index.ts';
 import { definitionWithFiles, PNG, uploadFile } from '../attachments/testing/attachmentFixtures.ts';
+import { TRACKING_CODE_MAIL_QUEUE } from '../core/jobPort.ts';
 import { insertPublishedDemarche } from '../demo/index.ts';
 import { VALID_SOCIAL_AID } from '../dossiers/testing/dossierTestKit.ts';
 import { rejection } from '../dossiers/testing/rejection.ts';
@@ -130,6 +131,12 @@ describe('a dossier opened at the counter for a person without an account (§105
     expect(filed.state).toBe('depose');
     expect(filed.reference).toMatch(/^AIDE-\d{4}-\d{6}$/);
     expect(filed.trackingCode).toMatch(/^[0-9A-Z-]{20,}$/);
+    // A code of its own is also mailed to the address the form gave, as online (§111).
+    const { rows: mailJobs } = await server.database.executeSql(
+      'select name from pgboss.job where id = $1::uuid',
+      [started.id],
+    );
+    expect(mailJobs).toEqual([{ name: TRACKING_CODE_MAIL_QUEUE }]);
 
     // Numbered and routed as any dossier: the agent now reads it in their queue's unit.
     const seen = await agent.trpc.dossiers.get.query({ id: started.id });

@@ -46,9 +46,12 @@ export const counterRouter = router({
     .mutation(async ({ ctx, input }) =>
       unwrap(await saveCounterDraft(dossierContextOf(ctx), input)),
     ),
-  submit: anyStaff
-    .input(dossierInputs.submitInput)
-    .mutation(async ({ ctx, input }) =>
-      unwrap(await submitCounterDossier(dossierContextOf(ctx), input, ctx.deps.enqueueEffects)),
+  submit: anyStaff.input(dossierInputs.submitInput).mutation(async ({ ctx, input }) =>
+    unwrap(
+      await submitCounterDossier(dossierContextOf(ctx), input, {
+        enqueue: ctx.deps.enqueueEffects,
+        sendJob: ctx.deps.sendJob,
+      }),
     ),
+  ),
 });
