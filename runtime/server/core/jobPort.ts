@@ -17,3 +17,12 @@ export type SendJob = (
   data: object,
   options: { id: string; singletonKey: string },
 ) => Promise<void>;
+
+/**
+ * An agent's bulk action over up to 500 dossiers (`collaboration/bulkJobs.ts`), performed
+ * by the worker. Named here for the same reason: effects creates the queue.
+ */
+export const BULK_ACTION_QUEUE = 'bulk-action';
+
+/** A queue export above the immediate download's limit (`queues/exportJobs.ts`). */
+export const QUEUE_EXPORT_QUEUE = 'queue-export';

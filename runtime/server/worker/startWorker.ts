@@ -10,9 +10,12 @@ import {
   type VirusScanner,
 } from '../attachments/index.ts';
 import { sendAccountMail } from '../auth/index.ts';
+import { performBulkJob } from '../collaboration/index.ts';
 import type { ServerConfig } from '../core/config.ts';
-import { ACCOUNT_MAIL_QUEUE } from '../core/jobPort.ts';
+import { ACCOUNT_MAIL_QUEUE, BULK_ACTION_QUEUE } from '../core/jobPort.ts';
 import { wakeAfter } from '../core/wakeAfter.ts';
+import { createUrlSourceCache, URL_SOURCE_LIMITS } from '../dataSources/index.ts';
+import { unitsFromDatabase } from '../dossiers/index.ts';
 import {
   consoleEffectLog,
   createMailer,
@@ -24,6 +27,7 @@ import {
   type EffectLog,
   type EffectRetryPolicy,
   effectJobDataSchema,
+  enqueueEffects,
   ensureJobSchema,
   PGBOSS_SCHEMA,
   performEffect,
@@ -177,6 +181,22 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       },
     });
   }
+  // Agents' bulk actions (issue 16): each dossier as its requester, outcomes kept per item.
+  const bulkDeps = {
+    db: database.db,
+    clock: deps.clock,
+    units: unitsFromDatabase,
+    urlSources: createUrlSourceCache(URL_SOURCE_LIMITS),
+    enqueueEffects,
+  };
+  handlers.push({
+    queue: BULK_ACTION_QUEUE,
+    perform: (data) => performBulkJob(bulkDeps, data),
+    describe: (data) => {
+      const id = (data as { jobId?: unknown } | null)?.jobId;
+      return { effectKey: `bulk:${typeof id === 'string' ? id : 'unknown'}`, kind: 'bulk' };
+    },
+  });
   const scanner =
     options.scanner !== undefined
       ? options.scanner

@@ -386,6 +386,30 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
       action: { kind: 'claim' },
     }),
   },
+  'dossiers.bulkJobs.start': {
+    callers: STAFF,
+    // Ids only fill the job's report, refused per dossier like `dossiers.bulk`'s.
+    references: 'idFilter',
+    actor: 'agent',
+    input: (world) => ({
+      items: [{ dossierId: world.submitted.id, revision: world.submitted.revision }],
+      action: { kind: 'claim' },
+      idempotencyKey: fresh('bulk-job'),
+    }),
+  },
+  'dossiers.bulkJobs.get': {
+    callers: STAFF,
+    // A job is NOT_FOUND to all but its requester and admins: collaboration/bulkJobs.test.ts.
+    references: 'none',
+    actor: 'agent',
+    input: () => ({ jobId: randomUUID() }),
+  },
+  'dossiers.bulkJobs.latest': {
+    callers: STAFF,
+    references: 'none',
+    actor: 'agent',
+    input: () => ({}),
+  },
 
   'queues.list': {
     callers: STAFF,
