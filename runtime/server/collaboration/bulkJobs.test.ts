@@ -69,7 +69,7 @@ describe('dossiers.bulkJobs', () => {
     );
     expect(report.lines[0]?.reference).toMatch(/\S/);
     expect(report.lines[3]).toMatchObject({
-      dossierId: stale.id,
+      position: 3,
       reference: null,
       outcome: { ok: false, code: 'STALE_REVISION' },
     });

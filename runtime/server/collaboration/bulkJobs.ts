@@ -16,9 +16,12 @@ export interface BulkJobData {
   jobId: string;
 }
 
-/** One dossier of the report: the id the agent sent, and the outcome once processed. */
+/**
+ * One dossier of the report, by its place in the agent's selection. No id is echoed: a
+ * refused id of another tenant reads exactly as one that exists nowhere (§7).
+ */
 export interface BulkJobLine {
-  dossierId: string;
+  position: number;
   /** Only for a dossier the action was carried out on: the agent may read it. */
   reference: string | null;
   outcome: BulkOutcome | null;
@@ -122,6 +125,7 @@ export async function readBulkJob(
   if (job === undefined || !mayRead(session, job.requesterId)) return err(notFound());
   const items = await db
     .select({
+      position: bulkJobItems.position,
       dossierId: bulkJobItems.dossierId,
       outcome: bulkJobItems.outcome,
     })
@@ -148,7 +152,7 @@ export async function readBulkJob(
     finished: job.finishedAt !== null,
     createdAt: job.createdAt.toISOString(),
     lines: items.map((item) => ({
-      dossierId: item.dossierId,
+      position: item.position,
       reference: references.get(item.dossierId) ?? null,
       outcome: item.outcome as BulkOutcome | null,
     })),

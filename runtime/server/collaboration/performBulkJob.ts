@@ -10,7 +10,7 @@ import type { UnitCatalog } from '../dossiers/unitCatalog.ts';
 import { actOnOne, type BulkOutcome } from './bulkAct.ts';
 import { countOutcome, pendingItems } from './bulkJobs.ts';
 import type { BulkInput } from './collaborationInputs.ts';
-import { loadStaffActor } from './loadStaffActor.ts';
+import { loadStaffActor } from '../core/loadStaffActor.ts';
 
 /** What the worker hands to `performBulkJob`. */
 export interface BulkJobDeps {

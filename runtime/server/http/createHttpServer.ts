@@ -3,7 +3,7 @@ import { attachmentsHttpHandler } from '../attachments/index.ts';
 import type { ServerDeps } from '../core/deps.ts';
 import { VALIDATORS_PATH, validatorsHttpHandler } from '../demarches/index.ts';
 import { documentsHttpHandler } from '../documents/index.ts';
-import { queueExportHttpHandler } from '../queues/index.ts';
+import { exportDownloadHttpHandler, queueExportHttpHandler } from '../queues/index.ts';
 import { appRouter } from '../router.ts';
 import { contextFactory, databaseUnavailableCause } from '../trpc/index.ts';
 import { databaseAnswers } from './databaseProbe.ts';
@@ -53,8 +53,11 @@ export function createHttpServer(deps: ServerDeps): Server {
       return;
     }
     let files = Promise.resolve(false);
-    if (path.startsWith('/api/queues/')) files = queueExportHttpHandler(req, res, deps);
-    else if (path.startsWith('/api/')) {
+    if (path.startsWith('/api/queues/')) {
+      files = queueExportHttpHandler(req, res, deps).then(
+        (handled) => handled || exportDownloadHttpHandler(req, res, deps),
+      );
+    } else if (path.startsWith('/api/')) {
       files = documentsHttpHandler(req, res, deps).then(
         (handled) => handled || attachmentsHttpHandler(req, res, deps),
       );

@@ -50,6 +50,8 @@ export async function exportQueueCsv(
   ctx: QueueServiceContext,
   query: QueueListQuery,
   write: (chunk: string) => Promise<void>,
+  /** Told the rows written so far after each page (a durable export's progress). */
+  progress?: (rows: number) => Promise<void>,
 ): Promise<Result<{ rows: number }, DomainError>> {
   await write(CSV_BOM + csvLine(HEADERS));
   let cursor: string | undefined;
@@ -60,6 +62,7 @@ export async function exportQueueCsv(
     const names = await assigneeNames(ctx, page.value.items);
     await write(page.value.items.map((item) => csvLine(cellsOf(item, names))).join(''));
     rows += page.value.items.length;
+    await progress?.(rows);
     cursor = page.value.nextCursor ?? undefined;
   } while (cursor !== undefined);
   return ok({ rows });

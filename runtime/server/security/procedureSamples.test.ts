@@ -23,6 +23,7 @@ const paperWorld: SampleWorld = {
   commentId: randomUUID(),
   documentId: randomUUID(),
   spareDocumentId: randomUUID(),
+  bulkJobId: randomUUID(),
 };
 
 interface StandardSchema {

@@ -388,8 +388,10 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
   },
   'dossiers.bulkJobs.start': {
     callers: STAFF,
-    // Ids only fill the job's report, refused per dossier like `dossiers.bulk`'s.
-    references: 'idFilter',
+    // Answers a new job id whatever the ids; the worker refuses another tenant's dossier
+    // exactly as one that exists nowhere (collaboration/bulkJobs.test.ts), and the report
+    // echoes no id.
+    references: 'none',
     actor: 'agent',
     input: (world) => ({
       items: [{ dossierId: world.submitted.id, revision: world.submitted.revision }],
@@ -399,10 +401,11 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
   },
   'dossiers.bulkJobs.get': {
     callers: STAFF,
-    // A job is NOT_FOUND to all but its requester and admins: collaboration/bulkJobs.test.ts.
-    references: 'none',
+    // The agent started it; admins read every job; other staff get NOT_FOUND (§131).
+    references: 'ids',
+    readers: ['admin', 'agent'],
     actor: 'agent',
-    input: () => ({ jobId: randomUUID() }),
+    input: (world) => ({ jobId: world.bulkJobId }),
   },
   'dossiers.bulkJobs.latest': {
     callers: STAFF,

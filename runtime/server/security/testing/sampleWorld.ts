@@ -42,6 +42,8 @@ export interface SampleWorld {
   documentId: string;
   /** Another document of the citizen's safe, for the sample that deletes one. */
   spareDocumentId: string;
+  /** A bulk job the agent started on `submitted` (never performed: no worker runs). */
+  bulkJobId: string;
 }
 
 /**
@@ -153,6 +155,11 @@ export async function buildSampleWorld(
   });
   const documentId = await putSampleInSafe(callers.citizen, 'Justificatif de domicile');
   const spareDocumentId = await putSampleInSafe(callers.citizen, 'Ancienne pièce');
+  const bulkJob = await callers.agent.trpc.dossiers.bulkJobs.start.mutate({
+    items: [{ dossierId: submitted.id, revision: submitted.revision }],
+    action: { kind: 'claim' },
+    idempotencyKey: randomUUID(),
+  });
   return {
     tenantSlug: tenant.slug,
     citizenEmail: tenant.accounts.citizen.email,
@@ -172,6 +179,7 @@ export async function buildSampleWorld(
     commentId: comment.id,
     documentId,
     spareDocumentId,
+    bulkJobId: bulkJob.jobId,
   };
 }
 
@@ -216,6 +224,7 @@ export function nowhereLike(world: SampleWorld): SampleWorld {
     commentId: randomUUID(),
     documentId: randomUUID(),
     spareDocumentId: randomUUID(),
+    bulkJobId: randomUUID(),
   };
 }
 
@@ -243,5 +252,6 @@ export function identifiersOf(tenant: SeededTenant, world: SampleWorld): string[
     world.commentId,
     world.documentId,
     world.spareDocumentId,
+    world.bulkJobId,
   ];
 }

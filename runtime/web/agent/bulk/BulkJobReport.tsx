@@ -4,16 +4,13 @@ import type { AppRouter } from '../../../server/router.ts';
 
 export type BulkJobView = inferRouterOutputs<AppRouter>['dossiers']['bulkJobs']['get'];
 
-/** How the queue showed a dossier, when this page still has it. */
-export type KnownDossiers = ReadonlyMap<
-  string,
-  { reference: string | null; applicantName: string }
->;
+/** How the queue showed the selected dossiers, in the selection's order, while this page has them. */
+export type KnownDossiers = ReadonlyArray<{ reference: string | null; applicantName: string }>;
 
 /**
  * The report of a finished bulk job, one line per dossier, refusals first with the
  * server's reason. A dossier the page no longer knows (the agent left and came back) is
- * named by its reference when it was acted on, else by the start of its id.
+ * named by its reference when it was acted on, else by its place in the selection.
  */
 export function BulkJobReport({ job, known }: { job: BulkJobView; known: KnownDossiers }) {
   const id = useId();
@@ -37,13 +34,13 @@ export function BulkJobReport({ job, known }: { job: BulkJobView; known: KnownDo
         </thead>
         <tbody>
           {lines.map((line) => {
-            const shown = known.get(line.dossierId);
+            const shown = known[line.position];
             const name = shown
               ? `${shown.reference ?? ''} — ${shown.applicantName}`
-              : (line.reference ?? `Dossier ${line.dossierId.slice(0, 8)}`);
+              : (line.reference ?? `Dossier n° ${line.position + 1} de la sélection`);
             const outcome = line.outcome;
             return (
-              <tr key={line.dossierId} className={outcome?.ok ? 'fait' : 'refuse'}>
+              <tr key={line.position} className={outcome?.ok ? 'fait' : 'refuse'}>
                 <th scope="row">{name}</th>
                 <td>
                   {outcome === null

@@ -31,7 +31,7 @@ export function BulkPanel({ selected, clear }: { selected: QueueItem[]; clear: (
   const [colleague, setColleague] = useState('');
   const [values, setValues] = useState<Record<string, unknown>>({});
   const [jobId, setJobId] = useState<string | null>(null);
-  const [known, setKnown] = useState<KnownDossiers>(new Map());
+  const [known, setKnown] = useState<KnownDossiers>([]);
   // One key per « Appliquer »: a retried or doubled request finds the same job.
   const idempotencyKey = useRef(crypto.randomUUID());
   const bulk = useMutation(trpc.dossiers.bulkJobs.start.mutationOptions());
@@ -90,7 +90,7 @@ export function BulkPanel({ selected, clear }: { selected: QueueItem[]; clear: (
       idempotencyKey: idempotencyKey.current,
     });
     idempotencyKey.current = crypto.randomUUID();
-    setKnown(new Map(selected.map((item) => [item.id, item] as const)));
+    setKnown(selected);
     setJobId(started.jobId);
     setValues({});
     clear();
