@@ -2,15 +2,15 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AppDatabase, bulkJobItems, bulkJobs, sqlExecutorFor } from '../../db/index.ts';
 import { tenantScope } from '../../db/tenancy/tenantScope.ts';
+import type { UnitCatalog } from '../core/deps.ts';
 import type { EnqueueEffects } from '../core/enqueuePort.ts';
+import { loadStaffActor } from '../core/loadStaffActor.ts';
 import type { SessionActor } from '../core/sessionActor.ts';
 import type { UrlSources } from '../core/urlSources.ts';
 import type { DossierContext } from '../dossiers/index.ts';
-import type { UnitCatalog } from '../dossiers/unitCatalog.ts';
 import { actOnOne, type BulkOutcome } from './bulkAct.ts';
 import { countOutcome, pendingItems } from './bulkJobs.ts';
 import type { BulkInput } from './collaborationInputs.ts';
-import { loadStaffActor } from '../core/loadStaffActor.ts';
 
 /** What the worker hands to `performBulkJob`. */
 export interface BulkJobDeps {
