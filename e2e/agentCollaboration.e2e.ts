@@ -226,7 +226,7 @@ describe('agents together and in bulk', () => {
       // The filtered queue as CSV, downloaded and read back.
       const [download] = await Promise.all([
         page.waitForEvent('download'),
-        page.getByRole('link', { name: 'Exporter cette file en CSV' }).click(),
+        page.getByRole('button', { name: 'Exporter cette file en CSV' }).click(),
       ]);
       const bytes = await readFile(await download.path());
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

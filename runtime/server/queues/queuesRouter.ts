@@ -38,9 +38,11 @@ export const queuesRouter = router({
       ),
     get: staff
       .input(exportIdInput)
-      .query(async ({ ctx, input }) =>
-        unwrap(await readExport(exportContextOf(ctx), input.exportId)),
-      ),
+      // Null for an export that is not the caller's, exactly as for one that never existed.
+      .query(async ({ ctx, input }) => {
+        const view = await readExport(exportContextOf(ctx), input.exportId);
+        return view.ok ? view.value : null;
+      }),
     latest: staff
       .input(z.strictObject({}).prefault({}))
       .query(({ ctx }) => latestExport(exportContextOf(ctx))),

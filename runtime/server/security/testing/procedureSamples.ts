@@ -420,6 +420,30 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
     actor: 'agent',
     input: (world) => ({ demarcheId: world.demarche.id, assignee: world.agentId }),
   },
+  'queues.exports.start': {
+    callers: STAFF,
+    // A small queue: answered « immediate »; above 1,000 rows, a job (queues/exportJobs.test.ts).
+    references: 'idFilter',
+    actor: 'agent',
+    input: (world) => ({
+      filters: { demarcheId: world.demarche.id },
+      format: 'csv',
+      idempotencyKey: fresh('export'),
+    }),
+  },
+  'queues.exports.get': {
+    callers: STAFF,
+    // Null to all but its requester, as for an id that exists nowhere (§132).
+    references: 'none',
+    actor: 'agent',
+    input: () => ({ exportId: randomUUID() }),
+  },
+  'queues.exports.latest': {
+    callers: STAFF,
+    references: 'none',
+    actor: 'agent',
+    input: () => ({}),
+  },
   'queues.views.list': { callers: STAFF, references: 'none', actor: 'agent', input: () => ({}) },
   'queues.views.save': {
     callers: STAFF,

@@ -11,7 +11,7 @@ import { dossierPath } from '../navigation/agentRoute.ts';
 import { filtersFromSearch, listInputOf, searchFromFilters } from '../navigation/queueFilters.ts';
 import { lastSelected, rememberQueue } from '../navigation/queueOrder.ts';
 import { useAgentRoute } from '../navigation/useAgentRoute.ts';
-import { exportAddress } from './exportAddress.ts';
+import { QueueExport } from './QueueExport.tsx';
 import { QueueFilterForm } from './QueueFilterForm.tsx';
 import { type QueueItem, QueueList } from './QueueList.tsx';
 import { QueueTabs } from './QueueTabs.tsx';
@@ -204,11 +204,7 @@ export function QueuePage({ search, me }: { search: string; me: Me }) {
       />
       <SavedViews search={searchFromFilters(filters)} go={(to) => navigate(to)} />
       <ShortcutHints hints={HINTS} />
-      <p className="export">
-        <a href={exportAddress(input)} download>
-          Exporter cette file en CSV
-        </a>
-      </p>
+      <QueueExport input={input} label="Exporter cette file en CSV" />
       <p role="status" className="etat-file">
         {status}
       </p>
