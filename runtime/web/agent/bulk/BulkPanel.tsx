@@ -12,6 +12,8 @@ type Schema = Parameters<typeof ActionFields>[0]['schema'];
 
 /** How often a running job's progress is read again. */
 const PROGRESS_POLL_MS = 1000;
+/** A job older than this is not shown again when the agent comes back. */
+const RECENT_JOB_MS = 24 * 3600 * 1000;
 
 /**
  * The bulk action bar of the queue: the selected dossiers, one action for all of them —
@@ -36,7 +38,12 @@ export function BulkPanel({ selected, clear }: { selected: QueueItem[]; clear: (
   const idempotencyKey = useRef(crypto.randomUUID());
   const bulk = useMutation(trpc.dossiers.bulkJobs.start.mutationOptions());
   const latest = useQuery(trpc.dossiers.bulkJobs.latest.queryOptions());
-  const shownJobId = jobId ?? latest.data?.id ?? null;
+  // Coming back, the latest job shows again while it is recent: running, or its report.
+  const recent =
+    latest.data && Date.now() - Date.parse(latest.data.createdAt) < RECENT_JOB_MS
+      ? latest.data
+      : null;
+  const shownJobId = jobId ?? recent?.id ?? null;
   const job = useQuery({
     ...trpc.dossiers.bulkJobs.get.queryOptions({ jobId: shownJobId ?? '' }),
     enabled: shownJobId !== null,
