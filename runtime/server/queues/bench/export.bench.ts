@@ -3,9 +3,10 @@
  * of 100,000 dossiers finishes, in memory bounded by streaming »). Seeds a scratch database
  * (PostgreSQL at DATABASE_URL, else PGlite), runs `performExport` — the worker's code — as
  * the tenant's admin into a temporary file store, samples `heapUsed` and RSS every 50 ms,
- * and prints the time, the file's size and the memory growth over the start. Ends with one
- * line `RESULT {json}`. The growth must not follow the row count: one page (100 rows) is
- * held at a time.
+ * and prints the time, the file's size and the memory growth over the start (peak, and
+ * after a collection at the end: run with --expose-gc, as the npm script does). Ends with
+ * one line `RESULT {json}`. The growth must not follow the row count: one page (100 rows)
+ * is held at a time; `EXPORT_BENCH_ROWS` changes the count to compare.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -48,10 +49,12 @@ try {
   const start = process.memoryUsage();
   let peakHeap = start.heapUsed;
   let peakRss = start.rss;
+  let peakExternal = start.external;
   const sampler = setInterval(() => {
     const now = process.memoryUsage();
     peakHeap = Math.max(peakHeap, now.heapUsed);
     peakRss = Math.max(peakRss, now.rss);
+    peakExternal = Math.max(peakExternal, now.external);
   }, 50);
   const began = performance.now();
   await performExport(
@@ -65,6 +68,8 @@ try {
   );
   const seconds = (performance.now() - began) / 1000;
   clearInterval(sampler);
+  globalThis.gc?.();
+  const end = process.memoryUsage();
   const [row] = await database.db.select().from(exportJobs);
   const result = {
     driver: database.kind,
@@ -74,6 +79,9 @@ try {
     heap_start_mb: Number((start.heapUsed / MB).toFixed(1)),
     heap_growth_mb: Number(((peakHeap - start.heapUsed) / MB).toFixed(1)),
     rss_growth_mb: Number(((peakRss - start.rss) / MB).toFixed(1)),
+    heap_retained_mb: Number(((end.heapUsed - start.heapUsed) / MB).toFixed(1)),
+    rss_end_growth_mb: Number(((end.rss - start.rss) / MB).toFixed(1)),
+    external_growth_mb: Number(((peakExternal - start.external) / MB).toFixed(1)),
   };
   console.log('| measure | value |\n| --- | --- |');
   for (const [key, value] of Object.entries(result)) console.log(`| ${key} | ${value} |`);

@@ -422,8 +422,9 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
   },
   'queues.exports.start': {
     callers: STAFF,
-    // A small queue: answered « immediate »; above 1,000 rows, a job (queues/exportJobs.test.ts).
-    references: 'idFilter',
+    // The démarche only narrows the rows, and a small queue (B's, or none) answers
+    // « immediate » alike; above 1,000 rows, a job (queues/exportJobs.test.ts).
+    references: 'none',
     actor: 'agent',
     input: (world) => ({
       filters: { demarcheId: world.demarche.id },
