@@ -2,6 +2,9 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { pageBundleGuard } from './runtime/server/webBuild/pageBundleGuard.ts';
+import { precompressAssets } from './runtime/server/webBuild/precompressAssets.ts';
+import { rjsfLayoutFieldsLazy } from './runtime/server/webBuild/rjsfLayoutFieldsLazy.ts';
 import { builtHtmlOf, WEB_APPS, WEB_OUT_DIR } from './runtime/server/webBuild/webApps.ts';
 
 /**
@@ -23,10 +26,37 @@ function htmlAtAppUrls(): Plugin {
   };
 }
 
+/**
+ * @rjsf/utils resolves `$ref`s with fast-uri, a second URI parser the browser does not
+ * need: its import (and only its) goes to a stand-in on the browser's URL
+ * (runtime/web/forms/uriStandIn.ts), which keeps the citizen's form page lighter.
+ */
+function rjsfUriStandIn(): Plugin {
+  const standIn = fileURLToPath(new URL('./runtime/web/forms/uriStandIn.ts', import.meta.url));
+  return {
+    name: 'guichet:rjsf-uri-stand-in',
+    apply: 'build',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === 'fast-uri' && importer && /[\\/]@rjsf[\\/]utils[\\/]/.test(importer)) {
+        return standIn;
+      }
+      return null;
+    },
+  };
+}
+
 // One config for the web builds and the test runner. Integration tests share one
 // database per file, so files run in parallel but tests inside a file run in order.
 export default defineConfig({
-  plugins: [react(), htmlAtAppUrls()],
+  plugins: [
+    react(),
+    rjsfUriStandIn(),
+    rjsfLayoutFieldsLazy(),
+    htmlAtAppUrls(),
+    pageBundleGuard(),
+    precompressAssets(),
+  ],
   base: '/',
   resolve: {
     // RJSF renders descriptions with markdown-to-jsx, which also renders inline HTML:

@@ -20,6 +20,7 @@ const dominique = {
   email: 'dominique.lefevre@example.fr',
   password: 'Ma phrase de passe du guichet 2026',
   next: 'Une autre phrase de passe bien à moi',
+  changed: 'Encore une phrase choisie depuis mon compte',
 };
 
 beforeAll(async () => {
@@ -195,6 +196,78 @@ describe('a citizen account', () => {
     } finally {
       await context.close();
       await before.context.close();
+    }
+  });
+
+  it('changes the password from « Mon compte »: errors in French, other sessions ended, a mail sent', async () => {
+    const other = await openPage(browser, server.url);
+    const { page, context, problems } = await openPage(browser, server.url);
+    const shot = (name: string) => expectAccessible(page, `compte-${name}`);
+    try {
+      await logIn(other.page, dominique.next);
+      await poll(() => heading(other.page)).toBe('Mes dossiers');
+      await logIn(page, dominique.next);
+      await poll(() => heading(page)).toBe('Mes dossiers');
+      await page.getByRole('link', { name: 'Mon compte' }).click();
+      await poll(() => heading(page)).toBe('Mon compte');
+      await page.getByText(dominique.email).waitFor();
+      await shot('mon-compte');
+
+      // A wrong current password: said in French, tied to its field, which takes the focus.
+      await page.getByLabel('Mot de passe actuel').fill('pas le bon mot de passe');
+      await page.locator('#compte-next').fill(dominique.changed);
+      await page.getByLabel('Nouveau mot de passe, une seconde fois').fill(dominique.changed);
+      await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+      await page.locator('#compte-current-erreur').waitFor();
+      expect(await page.locator('#compte-current-erreur').textContent()).toBe(
+        'Le mot de passe actuel est incorrect.',
+      );
+      await poll(() => page.evaluate(() => document.activeElement?.id)).toBe('compte-current');
+      expect(await page.getByLabel('Mot de passe actuel').getAttribute('aria-invalid')).toBe(
+        'true',
+      );
+      await shot('mon-compte-erreur');
+
+      // A weak new one is refused by the sign-up rules, on the new password's field.
+      await page.getByLabel('Mot de passe actuel').fill(dominique.next);
+      await page.locator('#compte-next').fill('court');
+      await page.getByLabel('Nouveau mot de passe, une seconde fois').fill('court');
+      await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+      await page
+        .getByText('Le mot de passe doit contenir au moins 12 caractères.')
+        .first()
+        .waitFor();
+      await poll(() => page.evaluate(() => document.activeElement?.id)).toBe('compte-next');
+
+      await page.getByLabel('Mot de passe actuel').fill(dominique.next);
+      await page.locator('#compte-next').fill(dominique.changed);
+      await page.getByLabel('Nouveau mot de passe, une seconde fois').fill(dominique.changed);
+      await page.getByRole('button', { name: 'Changer le mot de passe' }).click();
+      await page.getByText('Votre mot de passe a été changé.').waitFor();
+      await shot('mon-compte-change');
+
+      // This browser stays signed in, the other one is out, and the owner got a mail.
+      await page.goto('/mes-dossiers');
+      await poll(() => heading(page)).toBe('Mes dossiers');
+      await page.getByRole('link', { name: 'Mon compte' }).waitFor();
+      await other.page.reload();
+      await other.page.getByRole('link', { name: 'Connectez-vous' }).waitFor();
+      await expect
+        .poll(
+          () =>
+            server.mail.messages.filter(
+              (mail) =>
+                mail.recipients.includes(dominique.email) &&
+                mail.subject.startsWith('Votre mot de passe a été modifié'),
+            ).length,
+          { timeout: 30_000 },
+        )
+        .toBe(1);
+      expect(problems).toEqual([]);
+      expect(other.problems).toEqual([]);
+    } finally {
+      await context.close();
+      await other.context.close();
     }
   });
 });

@@ -62,15 +62,12 @@ describe('the agents’ back office, keyboard only', () => {
     const { page, context, problems } = await openPage(browser, server.url);
     try {
       await signIn(page);
-      // The demo publishes several démarches: their states share the tabs by id, and the
-      // first « Demande déposée » tab (state `depose`) holds the social aid's dossiers.
+      // The demo publishes several démarches, each with its own state tabs grouped under
+      // its title: the social aid's « Déposé » tab counts its dossiers.
       await expect
         .poll(
           () =>
-            page
-              .getByRole('link', { name: /^Demande déposée/ })
-              .first()
-              .textContent(),
+            page.getByRole('link', { name: /^Demande d’aide sociale : Déposé \d/ }).textContent(),
           {
             timeout: 20_000,
           },
@@ -89,6 +86,14 @@ describe('the agents’ back office, keyboard only', () => {
       expect(page.url()).toContain(`/agent/dossiers/${found.id}`);
       await page.getByText('Zéphyrin').first().waitFor();
       await expectAccessible(page, 'agent-dossier');
+
+      // The receipt the citizen got, downloaded from the dossier screen.
+      await page.getByRole('button', { name: 'Télécharger l’accusé de réception (PDF)' }).focus();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.keyboard.press('Enter'),
+      ]);
+      expect(download.suggestedFilename()).toBe(`accuse-de-reception-${found.reference}.pdf`);
 
       await page.keyboard.press('a');
       await page.getByRole('dialog', { name: 'Actions possibles' }).waitFor();

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT } from '../runtime/server/demo/seedDemo.ts';
 import { createTestClient } from '../runtime/server/testing/testClient.ts';
@@ -151,7 +153,7 @@ describe('the citizen front office', () => {
       }
     });
   }
-  it('(desktop) answers a request for complement in place and writes to the service', async () => {
+  it('(desktop) answers a request for complement in place, writes to the service, downloads the decision letter', async () => {
     const { page, context, problems } = await openPage(browser, server.url);
     const shot = (name: string) => expectAccessible(page, `citoyen-complement-${name}`);
     try {
@@ -212,6 +214,38 @@ describe('the citizen front office', () => {
       await shot('apres');
       const messages = await staff.trpc.dossiers.messages.list.query({ dossierId: id });
       expect(messages.map((message) => message.body)).toContain('Merci, je reste disponible.');
+
+      // The agent decides; the worker makes the decision letter, which the citizen
+      // downloads from the dossier's page and reads.
+      const instructed = await staff.trpc.dossiers.get.query({ id });
+      await staff.trpc.dossiers.act.mutate({
+        id,
+        transition: 'accepter',
+        revision: instructed.revision,
+      });
+      const reference = instructed.reference!;
+      const letterLink = page.getByRole('link', {
+        name: 'Télécharger « Notification d’accord » (PDF)',
+      });
+      await expect
+        .poll(
+          async () => {
+            await page.reload();
+            await page.getByText('Historique').waitFor();
+            return letterLink.count();
+          },
+          { timeout: 60_000, interval: 2_000 },
+        )
+        .toBe(1);
+      await page.getByText('Accepter → Accepté').waitFor();
+      await shot('decision');
+      const [download] = await Promise.all([page.waitForEvent('download'), letterLink.click()]);
+      const pdf = new Uint8Array(await readFile(await download.path()));
+      expect(new TextDecoder().decode(pdf.slice(0, 5))).toBe('%PDF-');
+      const { text } = await extractText(await getDocumentProxy(pdf), { mergePages: true });
+      expect(text).toContain(`Référence : ${reference}`);
+      expect(text).toContain('Notification d’accord');
+      expect(text).toContain('votre demande est acceptée');
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../runtime/server/demo/seedDemo.ts';
@@ -46,6 +47,21 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
+
+/** The `/suivi#code=…` link of the mail about `reference`, once the worker has sent it. */
+async function mailedTrackingLink(reference: string): Promise<string> {
+  const mail = () =>
+    server.mail.messages.find(
+      (message) =>
+        message.recipients.includes('claire.martin@example.fr') &&
+        message.subject.startsWith(`Votre demande ${reference}`),
+    );
+  await expect.poll(() => mail() !== undefined, { timeout: 30_000 }).toBe(true);
+  expect(mail()!.text).toContain(`Sa référence : ${reference}`);
+  const code = /\/suivi#code=([0-9A-Z-]{39})/.exec(mail()!.text)?.[1];
+  expect(code).toBeDefined();
+  return `/suivi#code=${code}`;
+}
 
 /** Fills the one step of the form and sends it from the review. */
 async function fillAndSubmit(page: Page): Promise<string> {
@@ -113,6 +129,14 @@ describe('dossiers without an account and the document safe', () => {
     expect(new URL(link.page.url()).hash).toBe('');
     expect(link.problems).toEqual([]);
     await link.context.close();
+
+    // The answers gave an address: a mail brings the reference and a code of its own.
+    const mailed = await mailedTrackingLink(reference);
+    const fromMail = await openPage(browser, server.url);
+    await fromMail.page.goto(mailed);
+    await poll(() => heading(fromMail.page)).toContain(reference);
+    expect(fromMail.problems).toEqual([]);
+    await fromMail.context.close();
   });
 
   it('keeps a document in « Mes documents » and attaches it to a form instead of an upload', async () => {
@@ -125,7 +149,25 @@ describe('dossiers without an account and the document safe', () => {
     await page.getByText('Vous n’avez pas encore de document.').waitFor({ timeout: 20_000 });
     await expectAccessible(page, 'mes-documents-vide');
 
-    await page.getByLabel('Nom du document').fill('Justificatif de domicile');
+    // An identity card past its end date: kept, flagged, never offered to a form.
+    await page.getByLabel('Type de document').selectOption({ label: 'Pièce d’identité' });
+    await page.getByLabel('Nom du document').fill('Ancienne carte d’identité');
+    await page.getByLabel('Date de fin de validité (obligatoire)').fill('2020-01-31');
+    await page
+      .getByLabel('Fichier (PDF ou image, 10 Mo au plus)')
+      .setInputFiles({ name: 'carte.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByRole('button', { name: 'Ajouter à mes documents' }).click();
+    await page.getByText('« Ancienne carte d’identité » a été ajouté à vos documents.').waitFor({
+      timeout: 20_000,
+    });
+    await page.getByText('expiré', { exact: true }).waitFor();
+
+    // A proof of address dated ten days ago: valid three months from that date.
+    const issued = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Type de document').selectOption({ label: 'Justificatif de domicile' });
+    expect(await page.getByLabel('Nom du document').inputValue()).toBe('Justificatif de domicile');
+    await page.getByLabel('Date du document (obligatoire)').fill(issued);
+    await page.getByText(/Valable jusqu’au \d{1,2} \S+ \d{4}\./).waitFor();
     await page
       .getByLabel('Fichier (PDF ou image, 10 Mo au plus)')
       .setInputFiles({ name: 'domicile.png', mimeType: 'image/png', buffer: PNG });
@@ -136,9 +178,22 @@ describe('dossiers without an account and the document safe', () => {
     await page.getByRole('button', { name: 'Supprimer Justificatif de domicile' }).waitFor();
     await expectAccessible(page, 'mes-documents');
 
+    // Its owner downloads it: the very bytes sent.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Télécharger Justificatif de domicile' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('domicile.png');
+    expect(new Uint8Array(await readFile(await download.path()))).toEqual(new Uint8Array(PNG));
+
     await page.goto(`/demarches/${SLUG}`);
     await page.getByRole('button', { name: 'Commencer la démarche' }).click();
     await page.getByText('Étape 1 sur 2').waitFor({ timeout: 20_000 });
+    const offered = await page
+      .getByLabel('Ou joindre un de mes documents')
+      .locator('option')
+      .allTextContents();
+    expect(offered.join('|')).not.toContain('carte.png');
     await page
       .getByLabel('Ou joindre un de mes documents')
       .selectOption({ label: 'Justificatif de domicile (domicile.png)' });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../runtime/server/demo/seedDemo.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { launchChromium, openPage } from './support/browser.ts';
+import { demoApi } from './support/demoApi.ts';
 import { type GuichetServer, startGuichet } from './support/guichetServer.ts';
 
 // The demo admin builds a démarche in the studio: creates it, adds fields (one with the
@@ -110,6 +111,15 @@ describe('the studio', () => {
       await expect
         .poll(() => page.getByText('Toutes les modifications sont enregistrées.').count(), WAIT)
         .toBe(1);
+
+      // A cross-field rule without code: the amount at most 5 000 €, in the admin's words.
+      await page.getByText('Règles de cohérence (0)').click();
+      await page.getByRole('button', { name: 'Ajouter une règle' }).click();
+      const rule = page.getByRole('group', { name: 'Règle 1' });
+      await rule.getByLabel('Champ concerné').selectOption({ label: 'Montant demandé' });
+      await rule.getByLabel('Doit être').selectOption('le');
+      await rule.getByLabel('Valeur').fill('5000');
+      await rule.getByLabel('Message affiché à l’usager').fill('Au plus 5 000 € par demande.');
       await expectAccessible(page, 'studio-formulaire');
 
       // A problem: a reference prefix of one letter. The checks list it; publishing is refused.
@@ -121,11 +131,31 @@ describe('the studio', () => {
       await page.getByText('Publication impossible : corrigez d’abord l’erreur signalée').waitFor();
       await expectAccessible(page, 'studio-probleme');
       await checks.getByRole('button', { name: 'Informations générales' }).click();
-      await page.getByLabel('Préfixe des références de dossier').fill('SPORT');
+      // The checks panel puts the cursor in the input at fault: the admin just types.
+      const prefix = page.getByLabel('Préfixe des références de dossier');
+      await expect
+        .poll(() => prefix.evaluate((input) => input === document.activeElement))
+        .toBe(true);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('SPORT');
+      expect(await prefix.inputValue()).toBe('SPORT');
       await checks.getByText('Aucun problème : la démarche peut être publiée.').waitFor();
 
       await page.getByRole('button', { name: 'Publier' }).click();
       await page.getByText('Version 1 publiée').waitFor();
+      const api = await demoApi(server.url, ADMIN);
+      const created = (await api.demarches.list.query()).find(
+        (demarche) => demarche.slug === 'subvention-aux-associations-sportives',
+      );
+      const published = await api.demarches.getVersion.query({ id: created!.id, version: 1 });
+      expect((published.definition as { form: { rules?: unknown } }).form.rules).toEqual([
+        {
+          id: 'regle-1',
+          field: 'montant',
+          assert: { '<=': [{ var: 'montant' }, 5000] },
+          message: 'Au plus 5 000 € par demande.',
+        },
+      ]);
       await page.getByRole('tab', { name: 'Versions' }).click();
       await page.getByText(/Version 1, publiée le/).waitFor();
       await expectAccessible(page, 'studio-versions');
@@ -166,6 +196,38 @@ describe('the studio', () => {
     } finally {
       await first.context.close();
       await second.context.close();
+    }
+  });
+
+  it('a save that fails is tried again by itself: the work reaches the server without another edit', async () => {
+    const { page, context, problems } = await openPage(browser, server.url);
+    try {
+      await logIn(page);
+      await page.getByLabel('Titre de la démarche').fill('Permis de végétaliser');
+      await page.getByRole('button', { name: 'Créer et ouvrir' }).click();
+      await page
+        .getByRole('heading', { level: 1, name: 'Démarche : Permis de végétaliser' })
+        .waitFor();
+      // The network drops the first save, as a train going into a tunnel would.
+      let dropped = 0;
+      await page.route(/\/trpc\/[^?]*demarches\.saveDraft/, (route) => {
+        if (dropped === 0) {
+          dropped += 1;
+          return route.abort('internetdisconnected');
+        }
+        return route.continue();
+      });
+      await page.getByRole('button', { name: 'Ajouter un champ Date' }).click();
+      await page.getByText(/L’enregistrement automatique a échoué/).waitFor();
+      await page.getByText('Toutes les modifications sont enregistrées.').waitFor(WAIT);
+      expect(dropped).toBe(1);
+
+      await page.reload();
+      await page.getByRole('button', { name: 'Permis de végétaliser' }).click();
+      await expect.poll(() => outline(page), WAIT).toEqual(['« Date »']);
+      expect(problems.filter((problem) => !problem.includes('Failed to fetch'))).toEqual([]);
+    } finally {
+      await context.close();
     }
   });
 });

@@ -6,11 +6,13 @@ import { launchChromium, openPage } from './support/browser.ts';
 import { type GuichetServer, startGuichet } from './support/guichetServer.ts';
 
 // The demo admin runs the collectivité from the studio — creates a unit (and imports
-// others from a CSV after its preview showed the faulty line), invites an agent into it,
-// changes the theme (a colour too light is refused before saving) — then simulates a
-// démarche to a final state as the citizen and the agents, keeps the run as a test case
-// and runs the test cases. Under the studio's CSP (§90, and §84 for the simulation
-// worker), with no axe violation.
+// others from a CSV after its preview showed the faulty line), is warned before archiving
+// a unit a published démarche routes to, invites an agent into it and cancels the
+// invitation, changes the theme (a colour too light is refused before saving), imports a
+// reference table after its preview showed the faulty line — then simulates a démarche
+// to a final state as the citizen and the agents, keeps the run as a test case and runs
+// the test cases. Under the studio's CSP (§90, and §84 for the simulation worker), with
+// no axe violation.
 let server: GuichetServer;
 let browser: Browser;
 
@@ -55,6 +57,15 @@ describe('the studio’s collectivité and simulation', () => {
       await tree.getByText('Pôle jeunesse').waitFor(WAIT);
       await expectAccessible(page, 'collectivite-services');
 
+      // Archiving a unit a published démarche routes to: a warning lists the démarche first.
+      await page.getByRole('button', { name: 'Archiver Pôle familles (ccas-familles)' }).click();
+      await page
+        .getByRole('list', { name: 'Démarches qui utilisent Pôle familles (ccas-familles)' })
+        .getByText(/Demande d’aide sociale \(version 1\)/)
+        .waitFor(WAIT);
+      await expectAccessible(page, 'collectivite-archivage-avertissement');
+      await page.getByRole('button', { name: 'Annuler', exact: true }).click();
+
       // …others from a CSV: the preview names the faulty line, nothing is offered to import.
       await page
         .getByLabel('Ou contenu du fichier')
@@ -85,6 +96,16 @@ describe('the studio’s collectivité and simulation', () => {
       await page.getByText('Invitation envoyée à ines.agent@example.fr.').waitFor(WAIT);
       await page.getByText(/Inès Agent \(ines\.agent@example\.fr\)/).waitFor(WAIT);
       await expectAccessible(page, 'collectivite-personnel');
+      // The invitation is cancelled after a confirmation: it leaves the pending list.
+      page.once('dialog', (dialog) => {
+        expect(dialog.message()).toContain('Le lien reçu par e-mail ne fonctionnera plus');
+        void dialog.accept();
+      });
+      await page.getByRole('button', { name: 'Annuler l’invitation de Inès Agent' }).click();
+      await page.getByText(/Inès Agent \(ines\.agent@example\.fr\)/).waitFor({
+        ...WAIT,
+        state: 'detached',
+      });
 
       // Theme: a yellow is refused before anything is sent; a dark blue is saved.
       await page.getByRole('tab', { name: 'Apparence' }).click();
@@ -106,6 +127,27 @@ describe('the studio’s collectivité and simulation', () => {
         `${server.url}/trpc/tenant.publicTheme?input=${encodeURIComponent(JSON.stringify({ tenant: DEMO_TENANT }))}`,
       );
       expect(await themed.text()).toContain('#1a4d8f');
+
+      // Reference tables: the preview names the faulty line; the fixed file imports.
+      await page.getByRole('tab', { name: 'Tables de référence' }).click();
+      await page.getByLabel('Nom de la table').fill('Écoles');
+      await page.getByLabel('Code de la table').fill('ecoles');
+      const content = page.getByLabel('Ou contenu du fichier');
+      await content.fill('code;libelle\nE1;École Jaurès\n;Sans code\n');
+      await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+      await page.getByText('1 ligne(s) à corriger').waitFor(WAIT);
+      await page.getByRole('cell', { name: 'Le code est vide.' }).waitFor(WAIT);
+      expect(await page.getByRole('button', { name: /^Importer/ }).count()).toBe(0);
+      await expectAccessible(page, 'collectivite-tables-apercu');
+      await content.fill('code;libelle\nE1;École Jaurès\nE2;École Curie\n');
+      await page.getByRole('button', { name: 'Vérifier le fichier' }).click();
+      await page.getByRole('button', { name: 'Importer 2 entrée(s)' }).click();
+      await page.getByText('Table « Écoles » importée : 2 entrée(s).').waitFor(WAIT);
+      await page
+        .getByRole('table', { name: 'Tables de la collectivité' })
+        .getByRole('cell', { name: 'Écoles', exact: true })
+        .waitFor(WAIT);
+      await expectAccessible(page, 'collectivite-tables');
 
       // A démarche from a template, simulated without publishing.
       await page.getByRole('button', { name: 'Retour aux démarches' }).click();
@@ -168,6 +210,41 @@ describe('the studio’s collectivité and simulation', () => {
         .poll(() => page.getByText('Toutes les modifications sont enregistrées.').count(), WAIT)
         .toBe(1);
 
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+  it('the form preview hides a page its condition hides, shows it once the answer opens it, and keeps a file in the page', async () => {
+    const { page, context, problems } = await openPage(browser, server.url);
+    try {
+      await logIn(page);
+      await page.getByLabel('Titre de la démarche').fill('APA en aperçu');
+      await page.getByLabel(/Modèle : Allocation personnalisée/).check();
+      await page.getByRole('button', { name: 'Créer et ouvrir' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Démarche : APA en aperçu' }).waitFor(WAIT);
+      const frame = page.locator('.cadre-apercu');
+      const couple = frame.getByLabel('Vous vivez en couple');
+      await couple.waitFor(WAIT);
+      // The page « Votre conjoint » asks only for a couple, as the citizen app.
+      await expect.poll(() => frame.getByLabel(/Nom et prénom du conjoint/).count(), WAIT).toBe(0);
+      await couple.check();
+      await frame.getByLabel(/Nom et prénom du conjoint/).waitFor(WAIT);
+      await frame.getByLabel('Vous vivez seul(e)').check();
+      await expect.poll(() => frame.getByLabel(/Nom et prénom du conjoint/).count(), WAIT).toBe(0);
+      // A file field works in the preview: checked like an upload, kept in the page, not sent.
+      const identite = frame.getByLabel(/Pièce d’identité/);
+      await identite.setInputFiles({
+        name: 'carte-identite.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n%aperçu\n'),
+      });
+      await frame
+        .getByText(/carte-identite\.pdf .* gardé dans l’aperçu, rien n’est envoyé/)
+        .waitFor(WAIT);
+      await frame.getByRole('button', { name: 'Retirer carte-identite.pdf' }).click();
+      await expect.poll(() => frame.getByText(/carte-identite\.pdf/).count(), WAIT).toBe(0);
+      await expectAccessible(page, 'apercu-conditions');
       expect(problems).toEqual([]);
     } finally {
       await context.close();

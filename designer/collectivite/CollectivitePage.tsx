@@ -1,10 +1,11 @@
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { StudioPage } from '../studio/StudioPage.tsx';
+import { ReferenceTablesPanel } from './ReferenceTablesPanel.tsx';
 import { StaffPanel } from './StaffPanel.tsx';
 import { ThemePanel } from './ThemePanel.tsx';
 import { UnitsPanel } from './UnitsPanel.tsx';
 
-/** The collectivité's own settings for its admins: services, staff, appearance. */
+/** The collectivité's own settings for its admins: services, staff, appearance, reference tables. */
 export function CollectivitePage({
   tenantSlug,
   onClose,
@@ -24,6 +25,7 @@ export function CollectivitePage({
           <Tab id="services">Services</Tab>
           <Tab id="personnel">Personnel</Tab>
           <Tab id="apparence">Apparence</Tab>
+          <Tab id="tables">Tables de référence</Tab>
         </TabList>
         <TabPanel id="services">
           <UnitsPanel />
@@ -33,6 +35,9 @@ export function CollectivitePage({
         </TabPanel>
         <TabPanel id="apparence">
           <ThemePanel tenantSlug={tenantSlug} />
+        </TabPanel>
+        <TabPanel id="tables">
+          <ReferenceTablesPanel />
         </TabPanel>
       </Tabs>
     </StudioPage>

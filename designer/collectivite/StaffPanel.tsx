@@ -6,8 +6,8 @@ import { ROLE_LABELS } from './roleLabels.ts';
 
 /**
  * The collectivité's staff: each member with their roles and units, access revoked
- * (account disabled, every session ended) or given back; the invitations still pending;
- * and the form to invite someone.
+ * (account disabled, every session ended) or given back; the invitations still pending,
+ * each cancellable (its link stops working at once); and the form to invite someone.
  */
 export function StaffPanel() {
   const trpc = useTRPC();
@@ -16,7 +16,8 @@ export function StaffPanel() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.staff.list.queryKey() });
   const disable = useMutation(trpc.staff.disable.mutationOptions({ onSuccess: refresh }));
   const enable = useMutation(trpc.staff.enable.mutationOptions({ onSuccess: refresh }));
-  const error = disable.error ?? enable.error;
+  const cancel = useMutation(trpc.staff.cancelInvitation.mutationOptions({ onSuccess: refresh }));
+  const error = disable.error ?? enable.error ?? cancel.error;
   return (
     <>
       <section aria-labelledby="titre-personnel">
@@ -92,7 +93,21 @@ export function StaffPanel() {
                 <li key={invitation.id}>
                   {invitation.displayName} ({invitation.email}) —{' '}
                   {invitation.sent ? 'envoyée' : 'en cours d’envoi'}, valable jusqu’au{' '}
-                  {new Date(invitation.expiresAt).toLocaleDateString('fr-FR')}
+                  {new Date(invitation.expiresAt).toLocaleDateString('fr-FR')}{' '}
+                  <button
+                    type="button"
+                    onClick={() => {
+                      if (
+                        window.confirm(
+                          `Annuler l’invitation de ${invitation.displayName} ? Le lien reçu par e-mail ne fonctionnera plus.`,
+                        )
+                      )
+                        cancel.mutate({ invitationId: invitation.id });
+                    }}
+                    aria-label={`Annuler l’invitation de ${invitation.displayName}`}
+                  >
+                    Annuler l’invitation
+                  </button>
                 </li>
               ))}
             </ul>

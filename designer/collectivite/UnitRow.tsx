@@ -1,12 +1,22 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { domainErrorOf } from '../../runtime/web/api/domainErrorOf.ts';
 import { useTRPC } from '../../runtime/web/api/trpcContext.ts';
 import { parentChoices, type UnitNode, unitOptionLabel } from './unitTypes.ts';
 
-type Mode = 'view' | 'rename' | 'move';
+type Mode = 'view' | 'rename' | 'move' | 'archive';
 
-/** One unit of the tree with its actions: rename, move under another unit, archive. */
+interface PublishedUse {
+  demarcheId: string;
+  title: string;
+  versions: number[];
+}
+
+/**
+ * One unit of the tree with its actions: rename, move under another unit, archive — after
+ * a warning listing the published démarches that name it, whose new dossiers would no
+ * longer reach it (docs/SECURITY.md §116).
+ */
 export function UnitRow({
   unit,
   tree,
@@ -20,6 +30,8 @@ export function UnitRow({
   const [mode, setMode] = useState<Mode>('view');
   const [name, setName] = useState(unit.name);
   const [parentId, setParentId] = useState(unit.parentId ?? '');
+  const [uses, setUses] = useState<PublishedUse[]>([]);
+  const queryClient = useQueryClient();
   const after = {
     onSuccess: async () => {
       setMode('view');
@@ -29,13 +41,37 @@ export function UnitRow({
   const rename = useMutation(trpc.units.rename.mutationOptions(after));
   const move = useMutation(trpc.units.move.mutationOptions(after));
   const archive = useMutation(trpc.units.setArchived.mutationOptions(after));
+  const [lookupFailed, setLookupFailed] = useState(false);
   const error = rename.error ?? move.error ?? archive.error;
-  const refusal = error ? (domainErrorOf(error)?.message ?? 'L’action a échoué.') : null;
+  const refusal = error
+    ? (domainErrorOf(error)?.message ?? 'L’action a échoué.')
+    : lookupFailed
+      ? 'Impossible de vérifier les démarches qui utilisent ce service. Veuillez réessayer.'
+      : null;
   const label = `${unit.name} (${unit.code})`;
 
   function submitRename(event: FormEvent) {
     event.preventDefault();
     rename.mutate({ id: unit.id, name });
+  }
+  async function askArchive() {
+    setLookupFailed(false);
+    let found: PublishedUse[];
+    try {
+      found = await queryClient.fetchQuery({
+        ...trpc.units.publishedUses.queryOptions({ id: unit.id }),
+        staleTime: 0,
+      });
+    } catch {
+      setLookupFailed(true);
+      return;
+    }
+    if (found.length === 0) {
+      archive.mutate({ id: unit.id, archived: true });
+      return;
+    }
+    setUses(found);
+    setMode('archive');
   }
   function submitMove(event: FormEvent) {
     event.preventDefault();
@@ -58,7 +94,9 @@ export function UnitRow({
           </button>
           <button
             type="button"
-            onClick={() => archive.mutate({ id: unit.id, archived: !unit.archived })}
+            onClick={() =>
+              unit.archived ? archive.mutate({ id: unit.id, archived: false }) : void askArchive()
+            }
             aria-label={`${unit.archived ? 'Réactiver' : 'Archiver'} ${label}`}
           >
             {unit.archived ? 'Réactiver' : 'Archiver'}
@@ -105,6 +143,32 @@ export function UnitRow({
             Annuler
           </button>
         </form>
+      ) : null}
+      {mode === 'archive' ? (
+        <div className="service-formulaire" role="alert">
+          <p>
+            Ces démarches publiées confient des dossiers au service {label}. Une fois archivé, les
+            nouveaux dossiers qui lui seraient confiés resteront sans service, visibles de tous les
+            agents, et ces démarches ne pourront plus être publiées sans le changer :
+          </p>
+          <ul aria-label={`Démarches qui utilisent ${label}`}>
+            {uses.map((use) => (
+              <li key={use.demarcheId}>
+                {use.title} (version{use.versions.length > 1 ? 's' : ''} {use.versions.join(', ')})
+              </li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            className="bouton-principal"
+            onClick={() => archive.mutate({ id: unit.id, archived: true })}
+          >
+            Archiver quand même
+          </button>
+          <button type="button" onClick={() => setMode('view')}>
+            Annuler
+          </button>
+        </div>
       ) : null}
       {refusal ? (
         <p role="alert" className="message-erreur">

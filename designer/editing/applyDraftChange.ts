@@ -41,6 +41,9 @@ export function applyDraftChange(
     case 'updateSection':
     case 'removeSection':
     case 'setComputed':
+    case 'setRules':
+    case 'setStepwise':
+    case 'setPageCondition':
       return applyFormChange(definition, change);
     default:
       return applyWorkflowChange(definition, change);

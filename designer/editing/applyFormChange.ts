@@ -13,6 +13,12 @@ import {
   sectionsOf,
   withOutline,
 } from './formOutline.ts';
+import {
+  pagedBySections,
+  withPageCondition,
+  withPagesFromSections,
+  withStepwise,
+} from './formPages.ts';
 import { mergePatch } from './mergePatch.ts';
 
 /**
@@ -23,6 +29,13 @@ export function applyFormChange(
   definition: DemarcheDefinition,
   change: FormChange,
 ): DemarcheDefinition {
+  const next = applyOne(definition, change);
+  if (next === definition || change.type === 'setStepwise') return next;
+  // Steps built from sections follow every addition, move or removal in the form.
+  return pagedBySections(definition) ? withPagesFromSections(next) : next;
+}
+
+function applyOne(definition: DemarcheDefinition, change: FormChange): DemarcheDefinition {
   switch (change.type) {
     case 'addField':
       return addField(definition, change.field, change.index);
@@ -63,6 +76,17 @@ export function applyFormChange(
     }
     case 'setComputed':
       return setComputed(definition, change.field, change.expression);
+    case 'setStepwise':
+      return withStepwise(definition, change.stepwise);
+    case 'setPageCondition':
+      return withPageCondition(definition, change.id, change.condition);
+    case 'setRules': {
+      const { rules: _previous, ...form } = definition.form;
+      return {
+        ...definition,
+        form: change.rules.length === 0 ? form : { ...form, rules: change.rules },
+      };
+    }
   }
 }
 

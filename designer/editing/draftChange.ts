@@ -1,6 +1,7 @@
 import type {
   DemarcheDefinition,
   DemarcheMeta,
+  FormRule,
   JsonSchema,
   NodePosition,
   StateDefinition,
@@ -65,7 +66,13 @@ export type FormChange =
   /** Removes a heading; its fields stay, under the heading above them (or none). */
   | { type: 'removeSection'; id: string }
   /** Sets one computed value's json-logic expression; `null` removes it. */
-  | { type: 'setComputed'; field: string; expression: unknown | null };
+  | { type: 'setComputed'; field: string; expression: unknown | null }
+  /** Replaces the form's cross-field rules (`form.rules`); an empty list removes them. */
+  | { type: 'setRules'; rules: FormRule[] }
+  /** The form in steps, one page per section (`form.pages` kept in line), or on one page. */
+  | { type: 'setStepwise'; stepwise: boolean }
+  /** Shows the step of section `id` only when the data matches `condition` (absent: always). */
+  | { type: 'setPageCondition'; id: string; condition: JsonSchema | undefined };
 
 export type WorkflowChange =
   /** Appends a state, with its node position when the graph knows it. Ignored if the id is taken. */

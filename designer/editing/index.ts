@@ -14,6 +14,7 @@ export type {
 } from './draftChange.ts';
 export { coalesceKeyOf, type EditHistory, editHistory, startHistory } from './editHistory.ts';
 export { formOutline, type OutlineItem, orderedFieldNames, propertiesOf } from './formOutline.ts';
+export { LEAD_PAGE_ID, pagedBySections } from './formPages.ts';
 export type { Patch } from './mergePatch.ts';
 export { type Autosave, type SavedDraft, type SaveStatus, useAutosave } from './useAutosave.ts';
 export { type DraftEditor, useDraftEditor } from './useDraftEditor.ts';

@@ -11,6 +11,14 @@ export type SavedDraft = inferRouterOutputs<AppRouter>['demarches']['saveDraft']
 /** Pause after the last edit before saving: a burst of typing makes one save. */
 export const AUTOSAVE_DELAY_MS = 800;
 
+/**
+ * After a failed save (server unreachable, busy), the next try waits this long, doubled
+ * at each failure up to `RETRY_MAX_MS`: the admin's work reaches the server without them
+ * having to edit again, and a struggling server is not hammered.
+ */
+const RETRY_FIRST_MS = 2_000;
+const RETRY_MAX_MS = 30_000;
+
 export type SaveStatus =
   | { kind: 'saved' }
   /** Edits wait for the pause, or for the save in flight to answer. */
@@ -18,7 +26,7 @@ export type SaveStatus =
   | { kind: 'saving' }
   /** Someone saved in between: autosave stops until the admin chooses (nothing is lost). */
   | { kind: 'conflict'; message: string }
-  /** The server could not be reached or refused: the next edit or `retry` tries again. */
+  /** The server could not be reached or refused: tried again on its own, and at the next edit. */
   | { kind: 'failed'; message: string };
 
 export interface Autosave {
@@ -64,6 +72,12 @@ export function useAutosave(options: {
   const base = useRef(options.revision);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const blocked = useRef(false);
+  const retry = useRef<{ timer: number | null; delayMs: number }>({
+    timer: null,
+    delayMs: RETRY_FIRST_MS,
+  });
+  /** `flush` itself, for the retry it schedules from inside. */
+  const flushLater = useRef<() => Promise<boolean>>(async () => false);
   latest.current = options.definition;
 
   const flush = useCallback(async (): Promise<boolean> => {
@@ -85,6 +99,7 @@ export function useAutosave(options: {
       })
       .then(
         (result) => {
+          retry.current.delayMs = RETRY_FIRST_MS;
           base.current = result.draftRevision;
           saved.current = draft;
           setRevision(result.draftRevision);
@@ -102,12 +117,20 @@ export function useAutosave(options: {
               kind: 'failed',
               message:
                 refusal?.message ??
-                'L’enregistrement automatique a échoué (serveur injoignable ?). Vos modifications sont gardées dans cette page ; nouvel essai à la prochaine modification.',
+                'L’enregistrement automatique a échoué (serveur injoignable ?). Vos modifications sont gardées dans cette page ; nouvel essai dans quelques secondes.',
             });
+            const { delayMs } = retry.current;
+            retry.current.delayMs = Math.min(delayMs * 2, RETRY_MAX_MS);
+            retry.current.timer = window.setTimeout(() => {
+              retry.current.timer = null;
+              void flushLater.current();
+            }, delayMs);
           }
           return false;
         },
       );
+    if (retry.current.timer !== null) window.clearTimeout(retry.current.timer);
+    retry.current.timer = null;
     inFlight.current = attempt;
     const ok = await attempt;
     inFlight.current = null;
@@ -115,6 +138,14 @@ export function useAutosave(options: {
     if (ok && latest.current !== saved.current) return flush();
     return ok;
   }, [client, options.id]);
+
+  flushLater.current = flush;
+  useEffect(
+    () => () => {
+      if (retry.current.timer !== null) window.clearTimeout(retry.current.timer);
+    },
+    [],
+  );
 
   useEffect(() => {
     if (options.definition === saved.current || blocked.current) return;

@@ -66,9 +66,14 @@ export function DraftWorkspace({
     if (target.tab === 'form') {
       if (target.field) setSelectedKey(`champ:${target.field}`);
       else if (target.section) setSelectedKey(`section:${target.section}`);
-      focusAfterRender(
-        target.field || target.section ? '.proprietes input' : '.informations input',
-      );
+      // The input at fault (the prefix for a prefix problem), else the section's first one.
+      if (target.field || target.section) focusAfterRender('.proprietes input');
+      else if (target.meta) {
+        focusAfterRender(
+          `.informations [data-meta="${CSS.escape(target.meta)}"]`,
+          '.informations input',
+        );
+      } else focusAfterRender('.informations input');
     }
     if (target.tab === 'circuit') setCircuitFocus(target);
   }

@@ -1,5 +1,5 @@
 import type { UiSchema } from '@rjsf/utils';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import {
   type GuichetFormContext,
   PageForm,
@@ -8,19 +8,21 @@ import {
 import type { DemarcheDefinition } from '../../shared/definition/index.ts';
 import { computedFieldNames } from '../../shared/expressions/index.ts';
 import { formOutline } from '../editing/index.ts';
+import { usePreviewPages } from '../simulation/usePreviewPages.ts';
 
 /**
- * No validator is compiled in the studio's page (its CSP forbids generated code): a
- * condition of the form stays closed here, and the engine (in the simulation worker)
- * checks the answers when an action needs them.
+ * No validator is compiled in the studio's page (its CSP forbids generated code): the
+ * pages' conditions are decided in the simulation worker (`usePreviewPages`), and the
+ * engine there checks the answers when an action needs them.
  */
 const NO_VALIDATORS = precompiledValidator({});
-const CONTEXT: GuichetFormContext = { dossierId: null, files: {}, rememberFile: () => {} };
 
 /**
  * The draft's form as the citizen app renders it — its own RJSF theme and page form
- * (`runtime/web/forms`), sections as groups — every field on one page. Files cannot be
- * attached here: nothing is uploaded from the studio.
+ * (`runtime/web/forms`), sections as groups — every field on one page, except those of
+ * pages the form's conditions hide for the answers typed so far (as the citizen app skips
+ * them). A file chosen for a file field passes the field's own checks and stays in the
+ * page: nothing is uploaded from the studio.
  */
 export function CitizenForm({
   definition,
@@ -40,10 +42,30 @@ export function CitizenForm({
     }),
     [definition],
   );
-  const fields = useMemo(
-    () => formOutline(definition).flatMap((item) => (item.kind === 'field' ? [item.name] : [])),
-    [definition],
+  const { hiddenFields } = usePreviewPages(definition.form.pages, data);
+  const [files, setFiles] = useState<GuichetFormContext['files']>({});
+  const context = useMemo<GuichetFormContext>(
+    () => ({
+      dossierId: null,
+      files,
+      rememberFile: (file) => setFiles((known) => ({ ...known, [file.id]: file })),
+      // Checked by the field (type, size) like an upload, then kept here: nothing is sent.
+      keepInPreview: (file) => ({
+        id: crypto.randomUUID(),
+        fileName: file.name,
+        mediaType: file.type,
+        sizeBytes: file.size,
+        scanStatus: 'preview',
+      }),
+    }),
+    [files],
   );
+  const fields = useMemo(() => {
+    const hidden = new Set(hiddenFields);
+    return formOutline(definition).flatMap((item) =>
+      item.kind === 'field' && !hidden.has(item.name) ? [item.name] : [],
+    );
+  }, [definition, hiddenFields]);
   return (
     <PageForm
       form={form}
@@ -51,7 +73,7 @@ export function CitizenForm({
       data={data}
       errors={[]}
       validator={NO_VALIDATORS}
-      context={CONTEXT}
+      context={context}
       onChange={(changes) => onChange({ ...data, ...changes })}
       onBlurField={() => {}}
     />

@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import type { DemarcheDefinition } from '../../shared/definition/index.ts';
-import { type DraftDispatch, formOutline, type OutlineItem } from '../editing/index.ts';
+import {
+  type DraftDispatch,
+  formOutline,
+  type OutlineItem,
+  pagedBySections,
+} from '../editing/index.ts';
 import { duplicateField } from './duplicateField.ts';
 import { FieldOutline, itemLabel } from './FieldOutline.tsx';
 import { FieldPalette } from './FieldPalette.tsx';
@@ -10,6 +15,7 @@ import type { FieldKind } from './fieldKinds.ts';
 import { MetaFields } from './MetaFields.tsx';
 import { newField } from './newField.ts';
 import { outlineItemKey } from './outlineItemKey.ts';
+import { RulesEditor } from './RulesEditor.tsx';
 import { SectionProperties } from './SectionProperties.tsx';
 import { uniqueSectionId } from './uniqueSectionId.ts';
 
@@ -79,6 +85,7 @@ export function FormBuilder({
         <FieldPalette onAddField={addField} onAddSection={addSection} />
         <section className="plan" aria-labelledby="titre-plan">
           <h3 id="titre-plan">Formulaire</h3>
+          <StepsChoice definition={definition} dispatch={dispatch} />
           <div role="status" className="annonce">
             {notice ? (
               <>
@@ -128,7 +135,42 @@ export function FormBuilder({
           )}
         </div>
       </div>
+      <RulesEditor definition={definition} dispatch={dispatch} />
       <FormPreview definition={definition} />
+    </div>
+  );
+}
+
+/**
+ * One page, or one step per section (with the fields above the first heading as a first
+ * step): the citizen then fills the form page by page, and a section's properties offer
+ * the condition that shows its step. Steps written otherwise in the JSON tab are kept.
+ */
+function StepsChoice({
+  definition,
+  dispatch,
+}: {
+  definition: DemarcheDefinition;
+  dispatch: DraftDispatch;
+}) {
+  const pages = definition.form.pages;
+  if (Array.isArray(pages) && pages.length > 0 && !pagedBySections(definition)) {
+    return (
+      <p className="aide">
+        Ce formulaire se remplit en {pages.length} étapes définies dans l’onglet JSON.
+      </p>
+    );
+  }
+  return (
+    <div className="champ case">
+      <label>
+        <input
+          type="checkbox"
+          checked={Array.isArray(pages)}
+          onChange={(event) => dispatch({ type: 'setStepwise', stepwise: event.target.checked })}
+        />{' '}
+        Remplir en étapes : une page par section
+      </label>
     </div>
   );
 }

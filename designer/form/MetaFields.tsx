@@ -18,6 +18,7 @@ export function MetaFields({
         <label htmlFor={`${id}-titre`}>Titre de la démarche</label>
         <input
           id={`${id}-titre`}
+          data-meta="title"
           value={definition.meta.title ?? ''}
           onChange={(event) => dispatch({ type: 'setMeta', patch: { title: event.target.value } })}
         />
@@ -26,6 +27,7 @@ export function MetaFields({
         <label htmlFor={`${id}-description`}>Présentation pour l’usager</label>
         <textarea
           id={`${id}-description`}
+          data-meta="description"
           rows={3}
           value={definition.meta.description ?? ''}
           onChange={(event) =>
@@ -43,6 +45,7 @@ export function MetaFields({
         </p>
         <input
           id={`${id}-prefixe`}
+          data-meta="referencePrefix"
           aria-describedby={`${id}-aide-prefixe`}
           value={definition.meta.referencePrefix ?? ''}
           onChange={(event) =>

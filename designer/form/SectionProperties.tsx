@@ -1,6 +1,9 @@
 import { useId } from 'react';
 import type { DemarcheDefinition } from '../../shared/definition/index.ts';
-import type { DraftDispatch } from '../editing/index.ts';
+import { type DraftDispatch, pagedBySections } from '../editing/index.ts';
+import { formFieldsOf } from '../workflow/conditions/formFieldsOf.ts';
+import { guardOfRows, rowsOfGuard } from '../workflow/conditions/guardOfRows.ts';
+import { ConditionBuilder } from '../workflow/panel/ConditionBuilder.tsx';
 
 /** The selected section heading: its title and an optional introduction. */
 export function SectionProperties({
@@ -15,6 +18,13 @@ export function SectionProperties({
   const htmlId = useId();
   const section = definition.form.sections?.find((candidate) => candidate.id === id);
   if (!section) return null;
+  // In steps, the section is a page: it may be shown only when earlier answers say so.
+  const page = pagedBySections(definition)
+    ? definition.form.pages?.find((candidate) => candidate.id === id)
+    : undefined;
+  const otherFields = formFieldsOf(definition).filter(
+    (field) => !section.fields.includes(field.name),
+  );
   return (
     <section className="proprietes" aria-labelledby={`${htmlId}-titre`}>
       <h3 id={`${htmlId}-titre`}>Propriétés de la section</h3>
@@ -41,6 +51,17 @@ export function SectionProperties({
           }
         />
       </div>
+      {page ? (
+        <ConditionBuilder
+          legend="Afficher cette étape seulement si"
+          rows={rowsOfGuard(page.condition)}
+          fields={otherFields}
+          whenEmpty="Aucune condition : l’étape est toujours affichée."
+          onChange={(rows) =>
+            dispatch({ type: 'setPageCondition', id, condition: guardOfRows(rows) })
+          }
+        />
+      ) : null}
     </section>
   );
 }

@@ -19,6 +19,18 @@ describe('lintTarget', () => {
     });
   });
 
+  it('opens the general information at the property at fault', () => {
+    expect(lintTarget('/meta/referencePrefix', socialAidDefinition)).toEqual({
+      tab: 'form',
+      meta: 'referencePrefix',
+      label: 'Informations générales',
+    });
+    expect(lintTarget('/meta', socialAidDefinition)).toEqual({
+      tab: 'form',
+      label: 'Informations générales',
+    });
+  });
+
   it('opens a state or a transition of the circuit by its id', () => {
     expect(lintTarget('/workflow/states/1/sla', socialAidDefinition)).toEqual({
       tab: 'circuit',

@@ -5,7 +5,14 @@ export type EditorTab = 'form' | 'circuit' | 'json' | 'simulation' | 'tests' | '
 
 /** Where a problem sits, so the lint panel can open it: a tab and what to select there. */
 export type LintTarget =
-  | { tab: 'form'; field?: string; section?: string; label: string }
+  | {
+      tab: 'form';
+      field?: string;
+      section?: string;
+      /** A property of `meta` (`referencePrefix`…): its input in « Informations générales ». */
+      meta?: string;
+      label: string;
+    }
   | { tab: 'circuit'; state?: string; transition?: string; label: string }
   | { tab: 'json'; pointer: string; label: string };
 
@@ -39,7 +46,13 @@ export function lintTarget(pointer: string, definition: DemarcheDefinition): Lin
     const entry = definition.computed?.[Number(second)];
     if (entry) return fieldTarget(entry.field, definition);
   }
-  if (first === 'meta') return { tab: 'form', label: 'Informations générales' };
+  if (first === 'meta') {
+    return {
+      tab: 'form',
+      ...(second === undefined ? {} : { meta: second }),
+      label: 'Informations générales',
+    };
+  }
   if (first === 'workflow' && second === 'states' && third !== undefined) {
     const state = definition.workflow?.states?.[Number(third)];
     if (state)

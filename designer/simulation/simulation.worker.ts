@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 import { runTestCase } from '../../shared/engine/index.ts';
+import { previewPages } from './previewPages.ts';
 import { renderSimulatedMails } from './renderSimulatedMail.ts';
 import { replaySimulation } from './replaySimulation.ts';
 import type { SimulationAnswer, SimulationRequest } from './simulationMessages.ts';
@@ -20,6 +21,14 @@ scope.onmessage = async (event: MessageEvent<SimulationRequest>) => {
 
 async function answer(request: SimulationRequest): Promise<SimulationAnswer> {
   try {
+    if (request.kind === 'pages') {
+      return {
+        id: request.id,
+        ok: true,
+        kind: 'pages',
+        value: previewPages(request.pages, request.data),
+      };
+    }
     const startedAt = new Date(request.startedAt);
     if (request.kind === 'tests') {
       const outcomes = (request.definition.tests ?? []).map((testCase) =>

@@ -1,5 +1,6 @@
-import type { DemarcheDefinition } from '../../shared/definition/index.ts';
+import type { DemarcheDefinition, FormPage } from '../../shared/definition/index.ts';
 import type { TestCaseOutcome } from '../../shared/engine/index.ts';
+import type { PreviewPages } from './previewPages.ts';
 import type { SimulationStep } from './replaySimulation.ts';
 import SimulationWorker from './simulation.worker.ts?worker';
 import type { ReplayAnswer, SimulationAnswer } from './simulationMessages.ts';
@@ -67,5 +68,16 @@ export async function runTestsInWorker(
   const answer = await ask({ kind: 'tests', definition, startedAt: startedAt.toISOString() });
   if (!answer.ok) throw new SimulationFailure(answer.message);
   if (answer.kind !== 'tests') throw new SimulationFailure('unexpected answer');
+  return answer.value;
+}
+
+/** The pages and fields the citizen would not see for `data` (see `previewPages`). */
+export async function previewPagesInWorker(
+  pages: FormPage[] | undefined,
+  data: Record<string, unknown>,
+): Promise<PreviewPages> {
+  const answer = await ask({ kind: 'pages', pages, data });
+  if (!answer.ok) throw new SimulationFailure(answer.message);
+  if (answer.kind !== 'pages') throw new SimulationFailure('unexpected answer');
   return answer.value;
 }

@@ -12,6 +12,17 @@ import { type ApiClient, createApiClient } from '../../runtime/web/api/createApi
  * const id = await submitAideSociale(citizen, { nom: 'Zéphyrin' });
  */
 export async function demoApi(baseUrl: string, email: string): Promise<ApiClient> {
+  return (await demoSession(baseUrl, email)).api;
+}
+
+/**
+ * `demoApi`, with the session cookie it holds: for a tool that opens pages as that
+ * account (Lighthouse on a form page).
+ */
+export async function demoSession(
+  baseUrl: string,
+  email: string,
+): Promise<{ api: ApiClient; cookie(): string }> {
   let cookie = '';
   const api = createApiClient({
     baseUrl,
@@ -26,7 +37,7 @@ export async function demoApi(baseUrl: string, email: string): Promise<ApiClient
     },
   });
   await api.auth.login.mutate({ tenant: DEMO_TENANT, email, password: DEMO_PASSWORD });
-  return api;
+  return { api, cookie: () => cookie };
 }
 
 /**

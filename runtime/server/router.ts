@@ -1,6 +1,7 @@
 import { anonymousRouter } from './anonymous/index.ts';
 import { authRouter } from './auth/index.ts';
 import { collaborationRouter } from './collaboration/index.ts';
+import { dashboardRouter } from './dashboard/index.ts';
 import { dataSourcesRouter } from './dataSources/index.ts';
 import { demarchesRouter } from './demarches/index.ts';
 import { documentsRouter } from './documents/index.ts';
@@ -20,6 +21,7 @@ import { unitsRouter } from './units/index.ts';
 export const appRouter = router({
   anonymous: anonymousRouter,
   auth: authRouter,
+  dashboard: dashboardRouter,
   dataSources: dataSourcesRouter,
   demarches: demarchesRouter,
   documents: documentsRouter,

@@ -80,3 +80,52 @@ describe('hasChoiceLabels', () => {
     expect(hasChoiceLabels(form, 'situaton')).toBe(false);
   });
 });
+
+describe('choiceLabel with a data source', () => {
+  const sourced: FormDefinition = {
+    schema: {
+      type: 'object',
+      properties: {
+        commune: { type: 'string', 'x-source': 'communes' },
+        ecoles: { type: 'array', items: { type: 'string', 'x-source': 'ecoles' } },
+      },
+    },
+  };
+  const labels = {
+    communes: { '69383': 'Lyon 3e Arrondissement' },
+    ecoles: { E1: 'École Jean Macé' },
+  };
+
+  it('takes the label the server resolved for the stored code', () => {
+    expect(choiceLabel(sourced, 'commune', '69383', labels)).toBe('Lyon 3e Arrondissement');
+    expect(choiceLabel(sourced, 'ecoles', ['E1', 'E9'], labels)).toEqual(['École Jean Macé', 'E9']);
+    expect(hasChoiceLabels(sourced, 'commune')).toBe(true);
+  });
+
+  it('gives the code back without labels, or for a code the source no longer has', () => {
+    expect(choiceLabel(sourced, 'commune', '69383')).toBe('69383');
+    expect(choiceLabel(sourced, 'commune', '75056', labels)).toBe('75056');
+    expect(choiceLabel(sourced, 'commune', 'toString', labels)).toBe('toString');
+  });
+});
+
+describe('choiceLabel in a repeated group', () => {
+  it('names the group’s fields through the group', () => {
+    const grouped: FormDefinition = {
+      schema: {
+        type: 'object',
+        properties: {
+          enfants: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { ecole: { type: 'string', 'x-source': 'ecoles' } },
+            },
+          },
+        },
+      },
+    };
+    const labels = { ecoles: { E1: 'École Jean Macé' } };
+    expect(choiceLabel(grouped, 'enfants.ecole', 'E1', labels)).toBe('École Jean Macé');
+  });
+});

@@ -13,13 +13,21 @@ export interface ConditionBuilderProps {
   rows: ConditionRow[] | null;
   fields: readonly FormFieldChoice[];
   onChange: (rows: ConditionRow[]) => void;
+  /** What « no condition » means here; « toujours possible » for a transition. */
+  whenEmpty?: string;
 }
 
 /**
  * « Le champ … est … à … » lines joined by « et », built with lists and inputs only: the
  * admin writes no schema and no expression.
  */
-export function ConditionBuilder({ legend, rows, fields, onChange }: ConditionBuilderProps) {
+export function ConditionBuilder({
+  legend,
+  rows,
+  fields,
+  onChange,
+  whenEmpty = 'Aucune condition : toujours possible.',
+}: ConditionBuilderProps) {
   const id = useId();
   if (rows === null)
     return (
@@ -34,7 +42,7 @@ export function ConditionBuilder({ legend, rows, fields, onChange }: ConditionBu
   return (
     <fieldset className="champ conditions">
       <legend>{legend}</legend>
-      {rows.length === 0 && <p>Aucune condition : toujours possible.</p>}
+      {rows.length === 0 && <p>{whenEmpty}</p>}
       {rows.map((row, index) => {
         const field = fields.find((candidate) => candidate.name === row.field);
         const prefix = `${id}-${index}`;

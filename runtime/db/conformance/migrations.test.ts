@@ -17,6 +17,9 @@ const NOT_TENANT_LED_INDEXES = new Set([
   'account_tokens_token_hash_key',
   'anonymous_dossiers_pass_hash_key',
   'anonymous_dossiers_code_hash_key',
+  'anonymous_dossiers_mailed_code_hash_key',
+  // The worker's hourly purge sweeps expired exports across tenants (purgeExpiredExports.ts).
+  'export_jobs_expires_idx',
 ]);
 
 describeOnEachDriver('migrations', (database) => {

@@ -106,6 +106,7 @@ export const exportJobs = pgTable(
       columns: [t.tenantId, t.requesterId],
       foreignColumns: [users.tenantId, users.id],
     }).onDelete('cascade'),
+    // Across tenants on purpose: the worker's hourly purge sweeps every tenant's expired exports.
     index('export_jobs_expires_idx').on(t.expiresAt),
     check('export_jobs_key_length', sql`char_length(${t.idempotencyKey}) between 8 and 100`),
   ],

@@ -33,7 +33,10 @@ import { tenantIdColumn } from './tenants.ts';
  *   One pass at a time: a new one replaces it.
  * - `code_hash`: the hex SHA-256 of the tracking code given once after submission (the
  *   code has 160 random bits: a fast hash is enough). A new code replaces it.
- * Both are globally unique (the cookie and the code carry no tenant), like sessions.
+ * - `mailed_code_hash`: the same for the code mailed once after submission to the address
+ *   the form gave (drawn by the worker as it sends the mail), kept apart so the code shown
+ *   on screen and the mailed one do not replace each other.
+ * The three hashes are globally unique (the cookie and the code carry no tenant), like sessions.
  */
 export const anonymousDossiers = pgTable(
   'anonymous_dossiers',
@@ -45,12 +48,15 @@ export const anonymousDossiers = pgTable(
     passExpiresAt: timestamp('pass_expires_at', { withTimezone: true }),
     codeHash: text('code_hash'),
     codeIssuedAt: timestamp('code_issued_at', { withTimezone: true }),
+    mailedCodeHash: text('mailed_code_hash'),
+    codeMailedAt: timestamp('code_mailed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.dossierId] }),
     unique('anonymous_dossiers_pass_hash_key').on(t.passHash),
     unique('anonymous_dossiers_code_hash_key').on(t.codeHash),
+    unique('anonymous_dossiers_mailed_code_hash_key').on(t.mailedCodeHash),
     foreignKey({
       name: 'anonymous_dossiers_dossier_fk',
       columns: [t.tenantId, t.dossierId],
@@ -63,6 +69,7 @@ export const anonymousDossiers = pgTable(
     }),
     check('anonymous_dossiers_pass_hash', sql`${t.passHash} ~ '^[0-9a-f]{64}$'`),
     check('anonymous_dossiers_code_hash', sql`${t.codeHash} ~ '^[0-9a-f]{64}$'`),
+    check('anonymous_dossiers_mailed_code_hash', sql`${t.mailedCodeHash} ~ '^[0-9a-f]{64}$'`),
   ],
 );
 

@@ -63,6 +63,9 @@ export const dossierEvents = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     // The timeline, and the guarantee that the chain never forks.
     unique('dossier_events_tenant_dossier_seq_key').on(t.tenantId, t.dossierId, t.seq),
+    // The dashboard's period figures: a tenant's transitions (and unit moves) between two
+    // instants, without reading every event of the tenant (runtime/server/dashboard).
+    index('dossier_events_period_idx').on(t.tenantId, t.type, t.at),
     foreignKey({
       name: 'dossier_events_dossier_fk',
       columns: [t.tenantId, t.dossierId],

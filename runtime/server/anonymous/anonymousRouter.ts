@@ -57,9 +57,14 @@ export const anonymousRouter = router({
     };
   }),
 
-  /** A new tracking code for the submitted dossier of the pass; the previous one stops working. */
+  /** A new tracking code for the submitted dossier of the pass (the previous one stops working); the first call also has one mailed. */
   issueCode: publicProcedure.mutation(async ({ ctx }) =>
-    unwrap(await issueTrackingCode(ctx.deps.database.db, ctx.anonymous, ctx.deps.clock())),
+    unwrap(
+      await issueTrackingCode(ctx.deps.database.db, ctx.anonymous, {
+        now: ctx.deps.clock(),
+        sendJob: ctx.deps.sendJob,
+      }),
+    ),
   ),
 
   follow: publicProcedure

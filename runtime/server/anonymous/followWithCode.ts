@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { type AppDatabase, anonymousDossiers } from '../../db/index.ts';
 import type { DomainError } from '../core/domainError.ts';
@@ -30,7 +30,13 @@ export async function followWithCode(
   const [row] = await db
     .update(anonymousDossiers)
     .set({ passHash: pass.hash, passExpiresAt: new Date(now.getTime() + FOLLOW_PASS_S * 1000) })
-    .where(and(eq(anonymousDossiers.tenantId, tenantId), eq(anonymousDossiers.codeHash, hash)))
+    .where(
+      and(
+        eq(anonymousDossiers.tenantId, tenantId),
+        // The code shown on screen or the one mailed (§111): either opens the dossier.
+        or(eq(anonymousDossiers.codeHash, hash), eq(anonymousDossiers.mailedCodeHash, hash)),
+      ),
+    )
     .returning({ dossierId: anonymousDossiers.dossierId });
   if (row === undefined) return err(anonymousErrors.unknownCode());
   return ok({ dossierId: row.dossierId, passToken: pass.token });

@@ -5,4 +5,5 @@
 export { ANONYMOUS_PASS_COOKIE } from './anonymousPass.ts';
 export { anonymousRouter } from './anonymousRouter.ts';
 export { resolveAnonymousPass } from './resolveAnonymousPass.ts';
+export { sendTrackingCodeMail } from './sendTrackingCodeMail.ts';
 export { ANONYMOUS_APPLICANT_NAME } from './startAnonymousDossier.ts';

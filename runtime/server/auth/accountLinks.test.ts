@@ -319,3 +319,51 @@ describe('the receipt (docs/SECURITY.md §52)', () => {
     expect(anonymous.code).toBe('UNAUTHORIZED');
   });
 });
+
+describe('the password-changed notice (docs/SECURITY.md §110)', () => {
+  it('mails the owner, without a link to get in, when the password is changed', async () => {
+    const email = 'camille.change@example.fr';
+    const citizen = await signUp(email);
+    const elsewhere = client();
+    await elsewhere.trpc.auth.login.mutate({ tenant: world.slug, email, password: STRONG });
+    const next = 'le marché du samedi matin sur la place';
+    expect(await citizen.trpc.auth.changePassword.mutate({ current: STRONG, next })).toEqual({
+      revokedSessions: 1,
+    });
+    expect(await elsewhere.trpc.auth.me.query()).toBeNull();
+
+    const { rows } = await server.database.executeSql(
+      `select j.data from pgboss.job j join users u on u.id = (j.data->>'userId')::uuid
+        where j.name = 'account-mail' and u.email = $1`,
+      [email],
+    );
+    expect(rows).toHaveLength(1);
+    const data = (rows[0] as { data: Record<string, unknown> }).data;
+    // Who and when only: no password, no hash, no token travels in the job.
+    expect(Object.keys(data).sort()).toEqual(['at', 'notice', 'tenantId', 'userId']);
+    expect(JSON.stringify(data)).not.toContain(next);
+
+    const count = sink.messages.length;
+    const deps = { db: server.database.db, mailer, clock: server.clock.now, publicOrigin: null };
+    expect(await sendAccountMail(deps, data)).toEqual({ status: 'done' });
+    const [mail] = (await sink.waitFor(count + 1)).slice(count);
+    expect(mail!.recipients).toEqual([email]);
+    expect(mail!.subject).toBe(`Votre mot de passe a été modifié — Commune ${world.slug}`);
+    expect(mail!.text).toMatch(/a été modifié le \d{1,2}(er)? \S+ 2026 à \d{1,2} h/);
+    expect(mail!.text).toContain('/mot-de-passe-oublie');
+    expect(mail!.text).not.toContain('#jeton=');
+    expect(mail!.text).not.toContain(next);
+  });
+
+  it('writes no notice when the change is refused', async () => {
+    const email = 'camille.refus@example.fr';
+    const citizen = await signUp(email);
+    await rejection(citizen.trpc.auth.changePassword.mutate({ current: 'pas le bon', next: 'x' }));
+    const { rows } = await server.database.executeSql(
+      `select 1 from pgboss.job j join users u on u.id = (j.data->>'userId')::uuid
+        where j.name = 'account-mail' and u.email = $1`,
+      [email],
+    );
+    expect(rows).toHaveLength(0);
+  });
+});

@@ -14,12 +14,24 @@ export const ACCOUNT_LINK_PATH: Record<AccountTokenPurpose, string> = {
   reset_password: '/reinitialiser',
 };
 
-/** The job's data: ids only. The token is drawn when the mail goes out, never stored. */
-export const accountMailJobSchema = z.strictObject({
+/** A link job's data: ids only. The token is drawn when the mail goes out, never stored. */
+export const accountLinkJobSchema = z.strictObject({
   tenantId: z.uuid(),
   tokenId: z.uuid(),
 });
-export type AccountMailJob = z.infer<typeof accountMailJobSchema>;
+export type AccountMailJob = z.infer<typeof accountLinkJobSchema>;
+
+/** A notice with no link (the password was changed): who, and when it happened. */
+export const accountNoticeJobSchema = z.strictObject({
+  tenantId: z.uuid(),
+  userId: z.uuid(),
+  notice: z.literal('password_changed'),
+  at: z.iso.datetime(),
+});
+export type AccountNoticeJob = z.infer<typeof accountNoticeJobSchema>;
+
+/** What the `account-mail` queue carries: a link to draw and mail, or a notice. */
+export const accountMailJobSchema = z.union([accountLinkJobSchema, accountNoticeJobSchema]);
 
 /**
  * A new link token: 256 random bits, base64url (43 characters), and the hex SHA-256 the

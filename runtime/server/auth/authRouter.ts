@@ -134,11 +134,11 @@ export const authRouter = router({
       return { email: resetEmail };
     }),
 
-  /** Changes the password and signs out every other session of the user. */
+  /** Changes the password, signs out every other session of the user and mails them a notice. */
   changePassword: authedProcedure.input(changePasswordInput).mutation(async ({ ctx, input }) => {
     const change = { session: ctx.session, ...input };
     const db = ctx.deps.database.db;
-    const changed = await changePassword(db, change, requestOf(ctx));
+    const changed = await changePassword(db, change, requestOf(ctx), ctx.deps.sendJob);
     // The other sessions were revoked; the current one is re-read, still live.
     if (changed.ok) ctx.deps.forgetSessions(ctx.session);
     return unwrapWithRetryAfter(ctx, changed);

@@ -1,11 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { type AppDatabase, tenantScope, users } from '../../db/index.ts';
 import { recordAudit, userRef } from '../audit/index.ts';
 import type { DomainError } from '../core/domainError.ts';
+import { ACCOUNT_MAIL_QUEUE, type SendJob } from '../core/jobPort.ts';
 import type { SessionActor } from '../core/sessionActor.ts';
 import { hit } from '../rateLimit/index.ts';
 import { findAccountById } from './accountQueries.ts';
+import type { AccountNoticeJob } from './accountTokens.ts';
 import {
   rateLimited,
   SAME_PASSWORD,
@@ -23,15 +26,17 @@ const CHANGE_LIMIT = { limit: 6, windowMs: 15 * 60_000 };
 /**
  * Changes the password of the signed-in user after checking the current one, and
  * revokes every OTHER session of the user (docs/SECURITY.md §5): whoever else held one is
- * signed out, the device that made the change stays signed in.
+ * signed out, the device that made the change stays signed in. The owner is told by mail
+ * (§110): the job is written in the same transaction, so a change never goes untold.
  *
  * @example
- * unwrap(await changePassword(db, { session: ctx.session, current, next }, request));
+ * unwrap(await changePassword(db, { session: ctx.session, current, next }, request, sendJob));
  */
 export async function changePassword(
   db: AppDatabase,
   change: { session: SessionActor; current: string; next: string },
   request: AuthRequest,
+  sendJob: SendJob,
 ): Promise<Result<{ revokedSessions: number }, DomainError>> {
   const { session, ...passwords } = change;
   const key = `password-change:user:${session.tenantId}:${session.userId}`;
@@ -66,6 +71,14 @@ export async function changePassword(
       at: request.now,
       details: { revokedSessions: revoked },
     });
+    const notice: AccountNoticeJob = {
+      tenantId: session.tenantId,
+      userId: session.userId,
+      notice: 'password_changed',
+      at: request.now.toISOString(),
+    };
+    const jobId = randomUUID();
+    await sendJob(tx, ACCOUNT_MAIL_QUEUE, notice, { id: jobId, singletonKey: `notice:${jobId}` });
     return revoked;
   });
   return ok({ revokedSessions });

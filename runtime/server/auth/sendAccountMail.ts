@@ -6,6 +6,7 @@ import {
   accountMailJobSchema,
   drawAccountToken,
 } from './accountTokens.ts';
+import { sendAccountNotice } from './sendAccountNotice.ts';
 
 /** The part of effects' mailer this needs (auth cannot import effects: see jobPort.ts). */
 export interface AccountMailer {
@@ -23,8 +24,8 @@ export interface AccountMailDeps {
 export type AccountMailOutcome = { status: 'done' } | { status: 'skipped'; reason: 'NOT_PENDING' };
 
 /**
- * Mails a confirmation or password-reset link (the worker's handler of
- * `ACCOUNT_MAIL_QUEUE`). The token is drawn here and only its hash is written, with the
+ * Mails a confirmation or password-reset link, or a notice with no link (the password was
+ * changed: `sendAccountNotice`) — the worker's handler of `ACCOUNT_MAIL_QUEUE`. The token is drawn here and only its hash is written, with the
  * expiry counted from now, before the mail goes out: a job run twice mails a new token
  * that replaces the first, and no token ever sits in the database or the job table
  * (docs/SECURITY.md §50–§51). A link used or replaced meanwhile is skipped.
@@ -36,7 +37,9 @@ export async function sendAccountMail(
   deps: AccountMailDeps,
   data: unknown,
 ): Promise<AccountMailOutcome> {
-  const job = accountMailJobSchema.parse(data);
+  const parsed = accountMailJobSchema.parse(data);
+  if ('notice' in parsed) return sendAccountNotice(deps, parsed);
+  const job = parsed;
   const now = deps.clock();
   const { token, hash } = drawAccountToken();
   const [link] = await deps.db

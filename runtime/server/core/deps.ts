@@ -48,7 +48,8 @@ export interface ServerDeps {
 /** Each tenant's unit codes, kept per process (built by the dossiers feature). */
 export interface UnitCatalog {
   /**
-   * Whether the tenant has a unit `code`. Read through `db` (the caller's transaction:
+   * Whether the tenant has a unit `code` in service (not archived: no dossier is routed to
+   * an archived unit, docs/SECURITY.md §116). Read through `db` (the caller's transaction:
    * PGlite has one connection) when this process does not hold the tenant's codes.
    */
   has(db: AppDatabase, tenantId: string, code: string): Promise<boolean>;

@@ -40,6 +40,8 @@ export interface DomainErrorDetails {
   /** LOW_CONTRAST: the colour's contrast ratio with white text, and the least accepted. */
   contrast?: number;
   minContrast?: number;
+  /** CONFLICT on deleting a reference table: the published démarches that name it. */
+  demarches?: readonly string[];
 }
 
 /**

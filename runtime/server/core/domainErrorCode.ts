@@ -45,6 +45,7 @@ export type DomainErrorCode =
   | 'UNIT_HAS_ACTIVE_CHILDREN'
   | 'UNIT_ARCHIVED'
   | 'INVITATION_INVALID'
+  | 'INVITATION_ACCEPTED'
   | 'ACCOUNT_LINK_INVALID'
   | 'LOW_CONTRAST'
   | 'INVALID_IMAGE'
@@ -57,6 +58,7 @@ export type DomainErrorCode =
   | 'NOT_FROM_STATE'
   | 'NOT_A_DRAFT'
   | 'NOT_SUBMITTED'
+  | 'EXPORT_TOO_LARGE'
   // the platform
   | 'DATABASE_UNAVAILABLE'
   | 'SOURCE_UNAVAILABLE';

@@ -26,3 +26,10 @@ export const BULK_ACTION_QUEUE = 'bulk-action';
 
 /** A queue export above the immediate download's limit (`queues/exportJobs.ts`). */
 export const QUEUE_EXPORT_QUEUE = 'queue-export';
+
+/**
+ * The tracking code mailed to the address a dossier filed without an account gave
+ * (`anonymous/sendTrackingCodeMail.ts`). Named here for the same reason: effects creates
+ * every queue, and the anonymous feature writes the job through the `SendJob` port.
+ */
+export const TRACKING_CODE_MAIL_QUEUE = 'tracking-code-mail';

@@ -4,7 +4,10 @@ import { z } from 'zod';
  * Input schemas of the data-source procedures, all strict (docs/SECURITY.md §10).
  */
 
-/** A CSV under the API's 2 MiB body: the 35,000 French communes with their postcode fit. */
+/**
+ * A CSV under the API's 2 MiB body: the 35,000 French communes with their postcode fit.
+ * Larger files go to `POST /api/reference-tables` (20 MB, docs/SECURITY.md §117).
+ */
 export const MAX_REFERENCE_CSV_CHARS = 1_900_000;
 export const MAX_SEARCH_RESULTS = 50;
 
@@ -16,9 +19,16 @@ const tableCode = z
   );
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/, 'Identifiant invalide.');
 
+const tableLabel = z.string().trim().min(1, 'Le nom de la table est obligatoire.').max(200);
+
+/** The table a CSV sent to `POST /api/reference-tables` goes into (its query string). */
+export const referenceTableFields = z.strictObject({ code: tableCode, label: tableLabel });
+
+export const deleteReferenceTableInput = z.strictObject({ code: tableCode });
+
 export const importReferenceTableInput = z.strictObject({
   code: tableCode,
-  label: z.string().trim().min(1, 'Le nom de la table est obligatoire.').max(200),
+  label: tableLabel,
   csv: z.string().max(MAX_REFERENCE_CSV_CHARS, 'Fichier trop volumineux (1,9 Mo au plus).'),
 });
 

@@ -6,4 +6,5 @@ export { checkSourcedValues } from './checkSourcedValues.ts';
 export { dataSourcesRouter } from './dataSourcesRouter.ts';
 export { listReferenceTables } from './referenceQueries.ts';
 export type { SourceReaders } from './sourceEntries.ts';
+export { sourceLabelsOf } from './sourceLabels.ts';
 export { createUrlSourceCache, URL_SOURCE_LIMITS } from './urlSourceCache.ts';

@@ -1,4 +1,6 @@
 import { fileTypeFromFile } from 'file-type';
+import { isExpired } from '../../../shared/documents/index.ts';
+import { parisDate } from '../../../shared/expressions/index.ts';
 import { err, type Result } from '../../../shared/result.ts';
 import {
   type AttachmentView,
@@ -36,7 +38,8 @@ export interface AttachInput {
  * from the stored content and accepted by the field, the tenant under its storage cap.
  * The attachment row points at the same stored content (no copy on disk) and, with a
  * virus scanner, is `pending` with its own scan job like any upload; an infected
- * document is refused.
+ * document, or one past its validity date (today in Paris, docs/SECURITY.md §113), is
+ * refused.
  *
  * @example
  * const attached = await attachDocument(context, root, { documentId, dossierId, field: 'justificatif' }, options);
@@ -50,6 +53,9 @@ export async function attachDocument(
   const document = await ownDocument(context.db, context.session, input.documentId);
   if (document === null) return err(documentErrors.notFound());
   if (document.scanStatus === 'infected') return err(documentErrors.infected());
+  if (isExpired(document.validUntil, parisDate(context.now))) {
+    return err(besideField(documentErrors.expired(document.validUntil!), input.field));
+  }
   const loaded = await loadDossier(context.db, context.session, input.dossierId);
   if (!loaded.ok) {
     await auditDenial(context, input.dossierId, loaded.error);

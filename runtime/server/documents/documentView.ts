@@ -1,3 +1,4 @@
+import { isExpired } from '../../../shared/documents/index.ts';
 import type { citizenDocuments, ScanStatus } from '../../db/index.ts';
 
 /** A document of the safe as its owner's pages show it. */
@@ -12,10 +13,19 @@ export interface DocumentView {
   scanStatus: ScanStatus;
   /** `YYYY-MM-DD`, or null when none was given. */
   validUntil: string | null;
+  /** Past its `validUntil` on `today` (Paris): flagged, never attached again. */
+  expired: boolean;
   createdAt: string;
 }
 
-export function documentView(row: typeof citizenDocuments.$inferSelect): DocumentView {
+/**
+ * @example
+ * rows.map((row) => documentView(row, parisDate(now)));
+ */
+export function documentView(
+  row: typeof citizenDocuments.$inferSelect,
+  today: string,
+): DocumentView {
   return {
     id: row.id,
     label: row.label,
@@ -24,6 +34,7 @@ export function documentView(row: typeof citizenDocuments.$inferSelect): Documen
     sizeBytes: row.sizeBytes,
     scanStatus: row.scanStatus,
     validUntil: row.validUntil,
+    expired: isExpired(row.validUntil, today),
     createdAt: row.createdAt.toISOString(),
   };
 }

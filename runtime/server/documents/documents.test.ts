@@ -226,3 +226,77 @@ describe('reusing a document of the safe in a dossier (§56)', () => {
     expect(refused.code).toBe('NOT_FOUND');
   });
 });
+
+describe('downloading a document of the safe (§112)', () => {
+  it('gives the owner the stored bytes as a download, and anyone else the answer of an unknown id', async () => {
+    const documentId = await storedDocument(citizen, PDF, 'relevé EDF.pdf');
+    const mine = await citizen.fetch(`/api/documents/${documentId}`);
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get('content-type')).toBe('application/pdf');
+    expect(mine.headers.get('content-disposition')).toMatch(/^attachment; /);
+    expect(mine.headers.get('content-disposition')).toContain(
+      "filename*=UTF-8''relev%C3%A9%20EDF.pdf",
+    );
+    expect(mine.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(mine.headers.get('cache-control')).toBe('no-store');
+    expect(new Uint8Array(await mine.arrayBuffer())).toEqual(new Uint8Array(PDF));
+
+    const unknown = await citizen.fetch(`/api/documents/${randomUUID()}`);
+    expect(unknown.status).toBe(404);
+    const unknownBody = await unknown.json();
+    for (const other of [neighbour, stranger]) {
+      const refused = await other.fetch(`/api/documents/${documentId}`);
+      expect(refused.status).toBe(404);
+      expect(await refused.json()).toEqual(unknownBody);
+    }
+    const malformed = await citizen.fetch('/api/documents/..%2F..%2Fetc%2Fpasswd');
+    expect(malformed.status).toBe(404);
+    expect(await malformed.json()).toEqual(unknownBody);
+    expect((await server.client().fetch(`/api/documents/${documentId}`)).status).toBe(401);
+    expect((await agent.fetch(`/api/documents/${documentId}`)).status).toBe(403);
+    const posted = await citizen.fetch(`/api/documents/${documentId}`, { method: 'DELETE' });
+    expect(posted.status).toBe(405);
+  });
+});
+
+describe('documents past their validity date (§113)', () => {
+  it('are flagged in the list and refused when attached, with the date in French', async () => {
+    // The test clock says 2 March 2026 (Paris).
+    const put = async (validUntil: string) => {
+      const response = await putInSafe(citizen, PDF, {
+        name: 'piece.pdf',
+        label: `Valable jusqu’au ${validUntil}`,
+        validUntil,
+      });
+      expect(response.status).toBe(201);
+      return (await response.json()) as { id: string; expired: boolean };
+    };
+    const expired = await put('2026-03-01');
+    const lastDay = await put('2026-03-02');
+    expect(expired.expired).toBe(true);
+    expect(lastDay.expired).toBe(false);
+    const listed = await citizen.trpc.documents.list.query();
+    expect(listed.find((d) => d.id === expired.id)?.expired).toBe(true);
+    expect(listed.find((d) => d.id === lastDay.id)?.expired).toBe(false);
+
+    const dossierId = await newDraft();
+    const refused = await rejection(
+      citizen.trpc.documents.attach.mutate({
+        documentId: expired.id,
+        dossierId,
+        field: 'justificatif',
+      }),
+    );
+    expect(refused.domainCode).toBe('INVALID_INPUT');
+    expect(refused.message).toBe(
+      'Ce document n’était valable que jusqu’au 1er mars 2026 : ajoutez-en une version à jour à vos documents.',
+    );
+    expect(Object.keys(refused.fieldErrors ?? {})).toEqual(['justificatif']);
+    const attached = await citizen.trpc.documents.attach.mutate({
+      documentId: lastDay.id,
+      dossierId,
+      field: 'justificatif',
+    });
+    expect(attached.fileName).toBe('piece.pdf');
+  });
+});

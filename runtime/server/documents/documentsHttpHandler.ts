@@ -1,10 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { attachmentsRoot, clamdScanner, replyError, replyJson } from '../attachments/index.ts';
+import {
+  attachmentsRoot,
+  clamdScanner,
+  contentDisposition,
+  replyError,
+  replyJson,
+} from '../attachments/index.ts';
 import { parseCookies } from '../core/cookies.ts';
 import { crossSiteRefusal } from '../core/crossSiteGuard.ts';
 import type { ServerDeps } from '../core/deps.ts';
+import type { SessionActor } from '../core/sessionActor.ts';
 import { accountQuota } from '../rateLimit/index.ts';
+import { openDocument } from './openDocument.ts';
 import { storeDocument } from './storeDocument.ts';
 
 /** Where files enter the safe. */
@@ -14,10 +23,14 @@ export const DOCUMENTS_PATH = '/api/documents';
 const FORM_TYPES = /^(?:multipart\/form-data|application\/x-www-form-urlencoded|text\/plain)\b/i;
 
 /**
- * `POST /api/documents?name=…&label=…&validUntil=AAAA-MM-JJ` with the raw file as the
- * body → 201 with the document; the signed-in citizen's own safe only (staff 403, no
- * session 401 — a visitor's pass is not a session here). Counted in the account's hourly
- * uploads like a dossier upload. Returns false for any other path.
+ * The safe's file routes, for the signed-in citizen's own safe only (staff 403, no
+ * session 401 — a visitor's pass is not a session here). Returns false for any other path.
+ * - `POST /api/documents?name=…&label=…&validUntil=AAAA-MM-JJ` with the raw file as the
+ *   body → 201 with the document. Counted in the account's hourly uploads like a dossier
+ *   upload.
+ * - `GET /api/documents/:id` → the file, always as a download with its detected type and
+ *   `nosniff`, to its owner only: anyone else's id answers 404 as an unknown one
+ *   (docs/SECURITY.md §112).
  *
  * @example
  * if (await documentsHttpHandler(req, res, deps)) return;
@@ -28,8 +41,21 @@ export async function documentsHttpHandler(
   deps: ServerDeps,
 ): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  if (url.pathname !== DOCUMENTS_PATH) return false;
+  const download = url.pathname.startsWith(`${DOCUMENTS_PATH}/`);
+  if (url.pathname !== DOCUMENTS_PATH && !download) return false;
   res.setHeader('Cache-Control', 'no-store');
+  if (download) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET');
+      replyError(res, { code: 'METHOD_NOT_ALLOWED', message: 'Méthode non autorisée.' });
+      return true;
+    }
+    const session = await citizenOf(req, res, deps);
+    if (session !== null) {
+      await sendDocument(res, deps, session, url.pathname.slice(DOCUMENTS_PATH.length + 1));
+    }
+    return true;
+  }
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
     replyError(res, { code: 'METHOD_NOT_ALLOWED', message: 'Méthode non autorisée.' });
@@ -42,16 +68,8 @@ export async function documentsHttpHandler(
     return true;
   }
   const now = deps.clock();
-  const session = await deps.resolveSession(parseCookies(req.headers.cookie), now);
-  res.setHeader('X-Request-Id', randomUUID());
-  if (session === null) {
-    replyError(res, { code: 'UNAUTHENTICATED', message: 'Veuillez vous connecter.' });
-    return true;
-  }
-  if (session.kind !== 'citizen') {
-    replyError(res, { code: 'FORBIDDEN', message: 'Cette action est réservée aux usagers.' });
-    return true;
-  }
+  const session = await citizenOf(req, res, deps);
+  if (session === null) return true;
   if (FORM_TYPES.test(req.headers['content-type'] ?? '')) {
     replyError(res, {
       code: 'UNSUPPORTED_MEDIA_TYPE',
@@ -79,4 +97,46 @@ export async function documentsHttpHandler(
   if (stored.ok) replyJson(res, 201, stored.value);
   else replyError(res, stored.error);
   return true;
+}
+
+/** The signed-in citizen, or null once the refusal (401, or 403 for staff) is sent. */
+async function citizenOf(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: ServerDeps,
+): Promise<SessionActor | null> {
+  const session = await deps.resolveSession(parseCookies(req.headers.cookie), deps.clock());
+  res.setHeader('X-Request-Id', randomUUID());
+  if (session === null) {
+    replyError(res, { code: 'UNAUTHENTICATED', message: 'Veuillez vous connecter.' });
+    return null;
+  }
+  if (session.kind !== 'citizen') {
+    replyError(res, { code: 'FORBIDDEN', message: 'Cette action est réservée aux usagers.' });
+    return null;
+  }
+  return session;
+}
+
+async function sendDocument(
+  res: ServerResponse,
+  deps: ServerDeps,
+  session: SessionActor,
+  id: string,
+): Promise<void> {
+  const root = attachmentsRoot(deps.config);
+  const opened = await openDocument(deps.database.db, session, root, id);
+  if (!opened.ok) {
+    replyError(res, opened.error);
+    return;
+  }
+  res.statusCode = 200;
+  res.setHeader('Content-Type', opened.value.mediaType);
+  res.setHeader('Content-Length', String(opened.value.sizeBytes));
+  res.setHeader('Content-Disposition', contentDisposition(opened.value.fileName));
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+  createReadStream(opened.value.path)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parisDate } from '../../../shared/expressions/index.ts';
 import { attachmentsRoot } from '../attachments/index.ts';
 import { citizenProcedure, dossierContextOf } from '../dossiers/index.ts';
 import { limitByAccount } from '../rateLimit/index.ts';
@@ -22,9 +23,11 @@ const id = z.uuid({ error: 'Identifiant invalide.' });
  * visitor's pass (dossier without an account) is not admitted here.
  */
 export const documentsRouter = router({
-  list: citizenProcedure.query(async ({ ctx }) =>
-    (await ownDocuments(ctx.deps.database.db, ctx.session)).map(documentView),
-  ),
+  list: citizenProcedure.query(async ({ ctx }) => {
+    const today = parisDate(ctx.deps.clock());
+    const rows = await ownDocuments(ctx.deps.database.db, ctx.session);
+    return rows.map((row) => documentView(row, today));
+  }),
   delete: citizenProcedure.input(z.strictObject({ id })).mutation(async ({ ctx, input }) => {
     const deleted = await deleteOwnDocument(ctx.deps.database.db, ctx.session, input.id);
     if (!deleted) throw toTRPCError(documentErrors.notFound());

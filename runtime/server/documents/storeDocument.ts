@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { fileTypeFromFile } from 'file-type';
+import { parisDate } from '../../../shared/expressions/index.ts';
 import { MAX_ATTACHMENT_BYTES } from '../../../shared/form/index.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { type AppDatabase, citizenDocuments, type ScanStatus } from '../../db/index.ts';
@@ -114,7 +115,7 @@ export async function storeDocument(
       createdAt: context.now,
     })
     .returning();
-  return ok(documentView(row!));
+  return ok(documentView(row!, parisDate(context.now)));
 }
 
 async function scanNow(scanner: VirusScanner | null, path: string): Promise<ScanStatus> {

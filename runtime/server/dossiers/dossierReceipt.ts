@@ -8,6 +8,7 @@ import type { DossierContext } from './dossierContext.ts';
 import { loadDossier } from './loadDossier.ts';
 import { receiptLines } from './receiptAnswers.ts';
 import { receiptPdf } from './receiptPdf.ts';
+import { dossierSourceLabels } from './sourcedValues.ts';
 
 export interface DossierReceipt {
   fileName: string;
@@ -48,12 +49,14 @@ export async function dossierReceipt(
     .select({ name: tenants.name })
     .from(tenants)
     .where(eq(tenants.id, row.tenantId));
+  const definition = published.definition;
+  const labels = await dossierSourceLabels(context, row.tenantId, definition, [row.data]);
   const pdf = await receiptPdf({
     tenantName: tenant?.name ?? '',
     demarcheTitle: published.title,
     reference: row.reference,
     submittedAt: row.submittedAt,
-    lines: receiptLines(published.definition.form, row.data),
+    lines: receiptLines(definition.form, row.data, labels),
   });
   return ok({
     fileName: `accuse-de-reception-${row.reference}.pdf`,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { socialAidDefinition } from '../../../shared/testing/socialAidDefinition.ts';
-import { auditLog, demarcheVersions, dossiers, idempotencyKeys } from '../../db/index.ts';
+import { auditLog, demarcheVersions, dossiers, idempotencyKeys, units } from '../../db/index.ts';
 import { describeOnEachDriver } from '../../db/testing/index.ts';
 import { enqueueEffects, ensureJobSchema } from '../effects/index.ts';
 import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
@@ -352,6 +352,39 @@ describeOnEachDriver('dossier services', (database) => {
       );
       // Unrouted: every agent of the tenant sees it, so someone can pick it up.
       expectOk(await getDossier(ctx('agentMairie'), { id: created.id }));
+    });
+    it('never routes to an archived unit: the dossier stays unrouted, seen by the agents', async () => {
+      const definition = structuredClone(socialAidDefinition);
+      definition.routing = [{ id: 'accueil', unit: 'mairie' }];
+      const other = await seedTenant(database().db, { definition });
+      // Archived after the démarche was published (publish itself refuses it, §116).
+      await database()
+        .db.update(units)
+        .set({ archivedAt: new Date() })
+        .where(and(eq(units.tenantId, other.tenantId), eq(units.code, 'mairie')));
+      const ctx = (who: SeededRole) => contextOf(database().db, other, who);
+      const created = expectOk(await createDossier(ctx('citizen'), { demarche: 'aide-sociale' }));
+      expectOk(
+        await saveDraft(ctx('citizen'), { id: created.id, data: VALID_SOCIAL_AID, revision: 0 }),
+      );
+      const input = {
+        id: created.id,
+        transition: 'deposer',
+        revision: 1,
+        idempotencyKey: randomUUID(),
+      };
+      const result = expectOk(await submitDossier(ctx('citizen'), input, enqueueEffects));
+      expect(result).toMatchObject({ state: 'depose', unitCode: null });
+      const { rows } = await database().executeSql(
+        `select payload from dossier_events where dossier_id = $1 and type = 'transition'`,
+        [created.id],
+      );
+      expect((rows[0] as { payload: Record<string, unknown> }).payload['unknownUnit']).toBe(
+        'mairie',
+      );
+      // Unrouted: agents and supervisors of any unit see it, so someone can pick it up.
+      expectOk(await getDossier(ctx('agent'), { id: created.id }));
+      expectOk(await getDossier(ctx('supervisor'), { id: created.id }));
     });
   });
 

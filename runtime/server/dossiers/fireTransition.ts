@@ -110,8 +110,9 @@ export async function fireTransition(
   const target = definition.workflow.states.find((s) => s.id === applied.value.dossier.state);
   const numbered = row.reference === null && target?.kind !== 'draft';
   const next = applied.value.dossier;
-  // A routing rule or an `assign` effect may name a unit code the tenant does not have
-  // (a definition published before the unit tree changed). The dossier then keeps its
+  // A routing rule or an `assign` effect may name a unit code the tenant does not have, or
+  // has archived since (a definition published before the unit tree changed: §116). The
+  // dossier then keeps its
   // previous unit — none, on submit: agents of the tenant still see it as unrouted — and
   // the event records the code that could not be used, instead of the foreign key failing
   // the citizen's submission.

@@ -1,4 +1,5 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
+import type { SourceLabels } from '../../../shared/templating/index.ts';
 import { recordSessionAudit } from '../audit/index.ts';
 import type { DomainError } from '../core/domainError.ts';
 import { auditDenial } from './auditDenial.ts';
@@ -6,11 +7,13 @@ import { type AttachmentSummary, dossierAttachments } from './dossierAttachments
 import type { DossierContext } from './dossierContext.ts';
 import { type DossierView, dossierView } from './dossierView.ts';
 import { loadDossier } from './loadDossier.ts';
+import { dossierSourceLabels } from './sourcedValues.ts';
 
 /**
  * One dossier for its applicant or for staff who cover its unit; NOT_FOUND for anyone
  * else. A staff member's read is audited (docs/SECURITY.md §20): who looked at whose file.
- * The view lists the dossier's attached files too.
+ * The view lists the dossier's attached files too, and the labels of the codes its
+ * sourced fields hold (`sourceLabels`: « Lyon 3e Arrondissement » for « 69383 »).
  *
  * @example
  * const view = await getDossier(context, { id });
@@ -19,7 +22,12 @@ import { loadDossier } from './loadDossier.ts';
 export async function getDossier(
   context: DossierContext,
   input: { id: string },
-): Promise<Result<DossierView & { attachments: AttachmentSummary[] }, DomainError>> {
+): Promise<
+  Result<
+    DossierView & { attachments: AttachmentSummary[]; sourceLabels: SourceLabels },
+    DomainError
+  >
+> {
   const loaded = await loadDossier(context.db, context.session, input.id);
   if (!loaded.ok) {
     await auditDenial(context, input.id, loaded.error);
@@ -34,5 +42,9 @@ export async function getDossier(
     });
   }
   const files = await dossierAttachments(context.db, row.tenantId, row.id);
-  return ok({ ...dossierView(row, published, context.session), attachments: files });
+  const view = dossierView(row, published, context.session);
+  const sourceLabels = await dossierSourceLabels(context, row.tenantId, published.definition, [
+    view.data,
+  ]);
+  return ok({ ...view, attachments: files, sourceLabels });
 }

@@ -30,6 +30,7 @@ export {
   processPublishedVersions,
 } from './publishedDefinition.ts';
 export { saveDraft } from './saveDraft.ts';
+export { dossierSourceLabels } from './sourcedValues.ts';
 export type { StaffOnlyEventType } from './staffOnlyEvents.ts';
 export { submitDossier } from './submitDossier.ts';
 export { createUnitCatalog, unitsFromDatabase } from './unitCatalog.ts';

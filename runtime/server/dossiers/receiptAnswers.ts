@@ -1,6 +1,6 @@
 import type { FormDefinition } from '../../../shared/definition/types.ts';
 import { FILE_FIELD_KEYWORD } from '../../../shared/form/index.ts';
-import { choiceLabel, dateFr } from '../../../shared/templating/index.ts';
+import { choiceLabel, dateFr, type SourceLabels } from '../../../shared/templating/index.ts';
 
 /** One line of a receipt: a field's title and the answer as text. */
 export interface ReceiptLine {
@@ -14,13 +14,18 @@ type Node = Record<string, unknown>;
  * A dossier's answers as the receipt lists them: fields in the form's page order, then
  * declaration order; titles as labels (the field name without one); choices by their
  * titles, Oui/Non, French dates; a group's fields under « Groupe — Champ », a repeated
- * group's items numbered. Unanswered fields are left out: the receipt says what was sent.
+ * group's items numbered; a sourced field's code by its entry's label (`sourceLabels`).
+ * Unanswered fields are left out: the receipt says what was sent.
  *
  * @example
  * receiptLines(form, { nom: 'Martin', aide: true });
  * // [{ label: 'Nom', value: 'Martin' }, { label: 'Demande une aide', value: 'Oui' }]
  */
-export function receiptLines(form: FormDefinition, data: Record<string, unknown>): ReceiptLine[] {
+export function receiptLines(
+  form: FormDefinition,
+  data: Record<string, unknown>,
+  sourceLabels: SourceLabels = {},
+): ReceiptLine[] {
   const schema = isNode(form.schema) ? form.schema : {};
   const properties = isNode(schema.properties) ? schema.properties : {};
   const declared = Object.keys(properties);
@@ -28,7 +33,7 @@ export function receiptLines(form: FormDefinition, data: Record<string, unknown>
   const names = [...new Set([...onPages.filter((n) => declared.includes(n)), ...declared])];
   const lines: ReceiptLine[] = [];
   for (const name of names) {
-    visit(lines, form, {
+    visit(lines, form, sourceLabels, {
       path: name,
       label: null,
       name,
@@ -49,7 +54,12 @@ interface Visit {
   value: unknown;
 }
 
-function visit(lines: ReceiptLine[], form: FormDefinition, at: Visit): void {
+function visit(
+  lines: ReceiptLine[],
+  form: FormDefinition,
+  sourceLabels: SourceLabels,
+  at: Visit,
+): void {
   if (!isNode(at.schema) || at.value === undefined || at.value === null || at.value === '') return;
   const own = typeof at.schema.title === 'string' ? at.schema.title : at.name;
   const label = at.label === null ? own : `${at.label} — ${own}`;
@@ -62,7 +72,13 @@ function visit(lines: ReceiptLine[], form: FormDefinition, at: Visit): void {
   if (properties && isNode(at.value)) {
     for (const [name, child] of Object.entries(properties)) {
       const value = at.value[name];
-      visit(lines, form, { path: `${at.path}.${name}`, label, name, schema: child, value });
+      visit(lines, form, sourceLabels, {
+        path: `${at.path}.${name}`,
+        label,
+        name,
+        schema: child,
+        value,
+      });
     }
     return;
   }
@@ -72,7 +88,7 @@ function visit(lines: ReceiptLine[], form: FormDefinition, at: Visit): void {
       const itemLabel = `${label} n° ${index + 1}`;
       for (const [name, child] of Object.entries(items.properties as Node)) {
         const value = isNode(item) ? item[name] : undefined;
-        visit(lines, form, {
+        visit(lines, form, sourceLabels, {
           path: `${at.path}.${name}`,
           label: itemLabel,
           name,
@@ -83,7 +99,8 @@ function visit(lines: ReceiptLine[], form: FormDefinition, at: Visit): void {
     });
     return;
   }
-  lines.push({ label, value: textOf(at.schema, choiceLabel(form, at.path, at.value)) });
+  const shown = choiceLabel(form, at.path, at.value, sourceLabels);
+  lines.push({ label, value: textOf(at.schema, shown) });
 }
 
 function textOf(schema: Node, value: unknown): string {

@@ -1,9 +1,12 @@
 import type { DemarcheDefinition } from '../../../shared/definition/types.ts';
 import type { FieldErrors } from '../../../shared/form/index.ts';
+import type { SourceLabels } from '../../../shared/templating/index.ts';
 import type { AppDatabase } from '../../db/index.ts';
+import type { UrlSources } from '../core/urlSources.ts';
 import {
   checkSourcedValues,
   createUrlSourceCache,
+  sourceLabelsOf,
   URL_SOURCE_LIMITS,
 } from '../dataSources/index.ts';
 import type { DossierContext } from './dossierContext.ts';
@@ -34,4 +37,26 @@ export function sourcedValueErrors(
     now: context.now,
   };
   return checkSourcedValues(readers, definition, data, onlyUnder);
+}
+
+/**
+ * The labels of the codes in dossiers' sourced fields (`sourceLabelsOf`), read with the
+ * dossier context's readers: what an agent sees instead of « 69383 ».
+ *
+ * @example
+ * const labels = await dossierSourceLabels(context, row.tenantId, definition, [row.data]);
+ */
+export function dossierSourceLabels(
+  context: { db: AppDatabase; now: Date; urlSources?: UrlSources | undefined },
+  tenantId: string,
+  definition: DemarcheDefinition,
+  datas: ReadonlyArray<Record<string, unknown>>,
+): Promise<SourceLabels> {
+  const readers = {
+    db: context.db,
+    tenantId,
+    urlSources: context.urlSources ?? fallbackUrlSources,
+    now: context.now,
+  };
+  return sourceLabelsOf(readers, definition, datas);
 }

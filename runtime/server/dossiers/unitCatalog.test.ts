@@ -51,6 +51,21 @@ describeOnEachDriver('unit catalog', (database) => {
     expect(await has('sports-loisirs')).toBe(true);
   });
 
+  it('knows only units in service: archiving one takes it out at once (§116)', async () => {
+    await addUnit('archives');
+    await expect.poll(() => has('archives'), { timeout: 5_000 }).toBe(true);
+    const archive = (at: Date | null) =>
+      database()
+        .db.update(units)
+        .set({ archivedAt: at })
+        .where(and(eq(units.tenantId, world.tenantId), eq(units.code, 'archives')));
+    await archive(new Date());
+    await expect.poll(() => has('archives'), { timeout: 5_000 }).toBe(false);
+    expect(await has('archives', createUnitCatalog())).toBe(false);
+    await archive(null);
+    await expect.poll(() => has('archives'), { timeout: 5_000 }).toBe(true);
+  });
+
   it('keeps what it read without asking again, at most for its TTL', async () => {
     expect(await has('culture')).toBe(false);
     // A change nobody announces (as if the notification were lost while reconnecting).

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { AppDatabase } from '../../db/index.ts';
 import { units } from '../../db/index.ts';
 import { ACCESS_CHANNEL, parseAccessChange } from '../auth/index.ts';
@@ -21,8 +21,9 @@ interface Entry {
 }
 
 /**
- * The unit codes of each tenant, kept per process: a transition routed to a unit must
- * know the tenant has it (else the dossier keeps its unit and the event says why), and
+ * The codes of each tenant's units in service, kept per process: a transition routed to a
+ * unit must know the tenant has it and has not archived it (else the dossier keeps its
+ * unit and the event says why: docs/SECURITY.md §116), and
  * asking PostgreSQL on every submit cost a round trip of its own. The unit tree changes
  * rarely and every change is notified at commit to every process, as for sessions
  * (`ACCESS_CHANNEL`). A change racing a transition by a few milliseconds can still make
@@ -59,7 +60,7 @@ export function createUnitCatalog(
     const rows = await db
       .select({ code: units.code })
       .from(units)
-      .where(eq(units.tenantId, tenantId));
+      .where(and(eq(units.tenantId, tenantId), isNull(units.archivedAt)));
     const codes = new Set(rows.map((row) => row.code));
     if (listening && began === generation) {
       entries.delete(tenantId);

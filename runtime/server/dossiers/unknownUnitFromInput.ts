@@ -3,7 +3,7 @@ import type { DomainError } from '../core/domainError.ts';
 
 /**
  * The refusal of a transition whose `assign.unitFromInput` names a unit the tenant does
- * not have: the agent typed it, so the agent is told, on the field, instead of the dossier
+ * not have, or has archived: the agent typed it, so the agent is told, on the field, instead of the dossier
  * silently staying where it was (what a definition's own unknown code does: the event
  * records it). Null when the unknown unit did not come from the input.
  *
@@ -29,7 +29,7 @@ export function unknownUnitFromInput(
       message: 'Certains champs de l’action sont manquants ou invalides.',
       fieldErrors: {
         [field]: [
-          `Le service « ${unknownUnit} » n’existe pas : saisissez le code d’un service de votre organisation.`,
+          `Le service « ${unknownUnit} » n’existe pas ou est archivé : saisissez le code d’un service en activité de votre organisation.`,
         ],
       },
       details: { transition },

@@ -1,5 +1,6 @@
 import type { AppDatabase } from '../../db/index.ts';
 import type { ServerConfig } from '../core/config.ts';
+import type { UrlSources } from '../core/urlSources.ts';
 import type { ResolveHost } from '../outbound/index.ts';
 import type { Mailer } from './mailer.ts';
 
@@ -34,6 +35,8 @@ export interface EffectDeps {
   /** Keeps a generated file (a letter's PDF) in the attachments' store. */
   storeFile: (bytes: Uint8Array) => Promise<StoredFile>;
   log: EffectLog;
+  /** Reads `url` data sources for templates' `label` (default: the production rules). */
+  urlSources?: UrlSources;
 }
 
 /**

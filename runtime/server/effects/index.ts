@@ -22,5 +22,5 @@ export { loadEffectDossier } from './loadEffectDossier.ts';
 export type { Mailer } from './mailer.ts';
 export { createMailer } from './mailer.ts';
 export { performEffect } from './performEffect.ts';
-export { resolveRecipients } from './resolveRecipients.ts';
+export { fieldAddress, resolveRecipients } from './resolveRecipients.ts';
 export { sealAuditLoop } from './sealAuditLoop.ts';

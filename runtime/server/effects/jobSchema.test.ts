@@ -46,7 +46,7 @@ async function queues(database: Database) {
 describe('ensureJobSchema', () => {
   let handles: Database[] = [];
 
-  it('installs pg-boss, the effect queues, the scan, invitation, account-mail, bulk and export queues, even from several processes at once', async () => {
+  it('installs pg-boss, the effect queues, the scan, invitation, account-mail, tracking-code, bulk and export queues, even from several processes at once', async () => {
     handles = await freshDatabaseHandles();
     const retry = { retryLimit: 5, retryDelaySeconds: 7, expireInSeconds: 120 };
     await Promise.all(handles.map((database) => ensureJobSchema(database, retry)));
@@ -68,6 +68,7 @@ describe('ensureJobSchema', () => {
       { name: 'effect-webhook', ...expected },
       { name: 'queue-export', ...long },
       { name: 'staff-invitation', ...expected },
+      { name: 'tracking-code-mail', ...expected },
     ]);
     // Opens a fresh PGlite inside the test (initdb in WASM) and installs pg-boss on it.
   }, 90_000);
@@ -84,6 +85,7 @@ describe('ensureJobSchema', () => {
         'effect-webhook',
         'queue-export',
         'staff-invitation',
+        'tracking-code-mail',
       ].map((name) => ({
         name,
         retry_limit: 10,

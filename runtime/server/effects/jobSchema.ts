@@ -1,6 +1,11 @@
 import PgBoss from 'pg-boss';
 import { type Database, sqlExecutorFor } from '../../db/index.ts';
-import { ACCOUNT_MAIL_QUEUE, BULK_ACTION_QUEUE, QUEUE_EXPORT_QUEUE } from '../core/jobPort.ts';
+import {
+  ACCOUNT_MAIL_QUEUE,
+  BULK_ACTION_QUEUE,
+  QUEUE_EXPORT_QUEUE,
+  TRACKING_CODE_MAIL_QUEUE,
+} from '../core/jobPort.ts';
 import { EFFECT_QUEUES } from './effectJob.ts';
 
 /** pg-boss's own PostgreSQL schema (its default), beside our tables. */
@@ -97,6 +102,7 @@ async function setUp(database: Database, retry: EffectRetryPolicy): Promise<void
       ACCOUNT_MAIL_QUEUE,
       BULK_ACTION_QUEUE,
       QUEUE_EXPORT_QUEUE,
+      TRACKING_CODE_MAIL_QUEUE,
     ]) {
       const options = {
         name,

@@ -1,4 +1,5 @@
 import { attachments, dossierEvents } from '../../db/index.ts';
+import { dossierSourceLabels } from '../dossiers/index.ts';
 import type { EffectDeps } from './effectDeps.ts';
 import type { EffectJobData } from './effectJob.ts';
 import { claimEffectRun, type EffectOutcome, finishEffect } from './effectRuns.ts';
@@ -52,6 +53,12 @@ export async function performLetter(deps: EffectDeps, job: EffectJobData): Promi
       data: dossier.data,
       input: job.input,
       form: dossier.definition.form,
+      sourceLabels: await dossierSourceLabels(
+        { db: tx, now: deps.clock(), urlSources: deps.urlSources },
+        job.tenantId,
+        dossier.definition,
+        [dossier.data],
+      ),
     };
     const title = await renderTemplate(template.title, context);
     if (!title.ok)

@@ -1,3 +1,4 @@
+import { dossierSourceLabels } from '../dossiers/index.ts';
 import type { EffectDeps } from './effectDeps.ts';
 import { type EffectJobData, effectIdOf } from './effectJob.ts';
 import { claimEffectRun, type EffectOutcome, finishEffect } from './effectRuns.ts';
@@ -47,6 +48,12 @@ export async function performNotify(deps: EffectDeps, job: EffectJobData): Promi
     data: dossier.data,
     input: job.input,
     form: dossier.definition.form,
+    sourceLabels: await dossierSourceLabels(
+      { db: deps.db, now: deps.clock(), urlSources: deps.urlSources },
+      job.tenantId,
+      dossier.definition,
+      [dossier.data],
+    ),
   };
   const subject = await renderTemplate(template.subject, context);
   if (!subject.ok)

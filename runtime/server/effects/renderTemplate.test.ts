@@ -134,6 +134,25 @@ describe('renderTemplate', () => {
       ).toEqual({ ok: true, value: 'couple' });
     });
 
+    it('says a data source’s entry by the label the server resolved', async () => {
+      const sourced: TemplateContext = {
+        ...letter,
+        data: { commune: '69383' },
+        form: {
+          schema: {
+            type: 'object',
+            properties: { commune: { type: 'string', 'x-source': 'communes' } },
+          },
+        },
+        sourceLabels: { communes: { '69383': 'Lyon 3e Arrondissement' } },
+      };
+      const source = 'Commune : {{ data.commune | label: "commune" }}{{ sourceLabels }}';
+      expect(await renderTemplate(source, sourced)).toEqual({
+        ok: true,
+        value: 'Commune : Lyon 3e Arrondissement',
+      });
+    });
+
     it('does not expose the form as a variable', async () => {
       expect(await renderTemplate('[{{ form }}][{{ schema }}]', letter)).toEqual({
         ok: true,

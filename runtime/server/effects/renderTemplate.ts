@@ -1,7 +1,12 @@
 import { Context, Liquid, LiquidError } from 'liquidjs';
 import type { FormDefinition } from '../../../shared/definition/index.ts';
 import { err, ok, type Result } from '../../../shared/result.ts';
-import { FORM_REGISTER, TEMPLATE_FILTERS } from '../../../shared/templating/index.ts';
+import {
+  FORM_REGISTER,
+  SOURCE_LABELS_REGISTER,
+  type SourceLabels,
+  TEMPLATE_FILTERS,
+} from '../../../shared/templating/index.ts';
 
 /** What a notification or letter template sees (`TEMPLATE_ROOTS` of shared/analysis). */
 export interface TemplateContext {
@@ -10,6 +15,8 @@ export interface TemplateContext {
   input: Record<string, unknown>;
   /** The démarche's form, for the `label` filter; never a variable the template sees. */
   form?: FormDefinition;
+  /** The labels of the dossier's sourced codes, for `label`; never a variable either. */
+  sourceLabels?: SourceLabels;
 }
 
 export interface TemplateError {
@@ -73,6 +80,7 @@ export async function renderTemplate(
     // hand the form to `label` through a register, out of the template's reach.
     const rendering = new Context(scope, engine.options, {}, { liquid: engine });
     rendering.setRegister(FORM_REGISTER, context.form ?? null);
+    rendering.setRegister(SOURCE_LABELS_REGISTER, context.sourceLabels ?? null);
     const output: unknown = await engine.render(template, rendering);
     return ok(String(output));
   } catch (error) {

@@ -1,6 +1,12 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { attachmentsHttpHandler } from '../attachments/index.ts';
 import type { ServerDeps } from '../core/deps.ts';
+// Straight from its file: through dataSources/index.ts the handler's use of attachments'
+// replies would make a cycle (attachments → dossiers → dataSources).
+import {
+  REFERENCE_TABLES_PATH,
+  referenceTablesHttpHandler,
+} from '../dataSources/referenceTablesHttpHandler.ts';
 import { VALIDATORS_PATH, validatorsHttpHandler } from '../demarches/index.ts';
 import { documentsHttpHandler } from '../documents/index.ts';
 import { exportDownloadHttpHandler, queueExportHttpHandler } from '../queues/index.ts';
@@ -57,7 +63,11 @@ export function createHttpServer(deps: ServerDeps): Server {
       files = queueExportHttpHandler(req, res, deps).then(
         (handled) => handled || exportDownloadHttpHandler(req, res, deps),
       );
-    } else if (path.startsWith('/api/')) {
+    }
+    // Its own bounded body (20 MB, admins only), not the API's 2 MiB: docs/SECURITY.md §117.
+    else if (path.startsWith(REFERENCE_TABLES_PATH))
+      files = referenceTablesHttpHandler(req, res, deps);
+    else if (path.startsWith('/api/')) {
       files = documentsHttpHandler(req, res, deps).then(
         (handled) => handled || attachmentsHttpHandler(req, res, deps),
       );

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
@@ -57,8 +57,18 @@ export async function serveStatic(
     res.setHeader('Content-Security-Policy', SIMULATION_WORKER_POLICY);
   }
   res.setHeader('Content-Type', MEDIA_TYPES[extname(file)] ?? 'application/octet-stream');
-  res.setHeader('Content-Length', info.size);
   res.setHeader('Cache-Control', cachePolicyOf(file));
+  let size = info.size;
+  if (isHashedAsset(file)) {
+    res.setHeader('Vary', 'Accept-Encoding');
+    const copy = await compressedCopy(file, req.headers['accept-encoding']);
+    if (copy) {
+      res.setHeader('Content-Encoding', copy.encoding);
+      file = copy.file;
+      size = copy.info.size;
+    }
+  }
+  res.setHeader('Content-Length', size);
   if (req.method === 'HEAD') {
     res.end();
     return true;
@@ -75,8 +85,41 @@ export async function serveStatic(
  * cache keep a copy of the page.
  */
 function cachePolicyOf(file: string): string {
-  if (file.includes(`${sep}assets${sep}`)) return 'public, max-age=31536000, immutable';
+  if (isHashedAsset(file)) return 'public, max-age=31536000, immutable';
   return 'no-store';
+}
+
+function isHashedAsset(file: string): boolean {
+  return file.includes(`${sep}assets${sep}`);
+}
+
+/** Encodings the build writes beside assets (webBuild/precompressAssets.ts), best first. */
+const ENCODINGS = [
+  { encoding: 'br', suffix: '.br' },
+  { encoding: 'gzip', suffix: '.gz' },
+] as const;
+
+/**
+ * The build's brotli or gzip copy of an asset when the browser accepts it (a `q=0`
+ * refuses), else null: the file is sent as it is.
+ */
+async function compressedCopy(
+  file: string,
+  acceptEncoding: string | undefined,
+): Promise<{ encoding: string; file: string; info: Stats } | null> {
+  const accepted = new Set(
+    (acceptEncoding ?? '')
+      .split(',')
+      .map((part) => part.trim().toLowerCase().split(';'))
+      .filter(([, quality]) => !/^\s*q\s*=\s*0(\.0*)?\s*$/.test(quality ?? ''))
+      .map(([name]) => name),
+  );
+  for (const { encoding, suffix } of ENCODINGS) {
+    if (!accepted.has(encoding)) continue;
+    const info = await stat(file + suffix).catch(() => null);
+    if (info?.isFile()) return { encoding, file: file + suffix, info };
+  }
+  return null;
 }
 
 /**

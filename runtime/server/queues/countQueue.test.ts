@@ -1,7 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
+import { socialAidDefinition } from '../../../shared/testing/socialAidDefinition.ts';
 import { dossiers } from '../../db/index.ts';
 import { describeOnEachDriver } from '../../db/testing/describeOnEachDriver.ts';
+import { insertPublishedDemarche } from '../demo/index.ts';
 import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
 import { countQueue, type StateCount } from './countQueue.ts';
 import type { QueueViewer } from './queueViewer.ts';
@@ -86,9 +88,54 @@ describeOnEachDriver('queues: counts per state', (database, kind) => {
     expect(await counts(queueViewers(other).admin, { demarcheId: world.demarche.id })).toEqual({});
   });
 
+  it('keeps each démarche’s states apart, even under the same id', async () => {
+    const { db } = database();
+    const tenant = await seedTenant(db);
+    const apa = structuredClone(socialAidDefinition);
+    apa.meta = { ...apa.meta, slug: 'apa', title: 'APA à domicile', referencePrefix: 'APA' };
+    apa.workflow.states = apa.workflow.states.map((state) =>
+      state.id === 'depose' ? { ...state, label: 'Demande déposée' } : state,
+    );
+    const second = await insertPublishedDemarche(db, tenant.tenantId, apa);
+    for (let i = 0; i < 2; i += 1) await seedQueueDossier(db, tenant, { state: 'depose' });
+    for (let i = 0; i < 3; i += 1)
+      await seedQueueDossier(db, tenant, { state: 'depose', demarche: second });
+    const admin = queueViewers(tenant).admin;
+    const deposited = (await tabsOf(admin)).filter((tab) => tab.state === 'depose');
+    expect(
+      deposited.map(({ demarcheId, demarcheTitle, label, count }) => ({
+        demarcheId,
+        demarcheTitle,
+        label,
+        count,
+      })),
+    ).toEqual(
+      expect.arrayContaining([
+        {
+          demarcheId: tenant.demarche.id,
+          demarcheTitle: 'Demande d’aide sociale',
+          label: 'Déposé',
+          count: 2,
+        },
+        {
+          demarcheId: second.id,
+          demarcheTitle: 'APA à domicile',
+          label: 'Demande déposée',
+          count: 3,
+        },
+      ]),
+    );
+    expect(deposited).toHaveLength(2);
+    const onlyApa = await tabsOf(admin, { demarcheId: second.id });
+    expect(new Set(onlyApa.map((tab) => tab.demarcheId))).toEqual(new Set([second.id]));
+    expect(onlyApa.find((tab) => tab.state === 'depose')?.count).toBe(3);
+  });
+
   it('labels tabs from the published definition', async () => {
     const [first] = await tabsOf(queueViewers(world).admin);
     expect(first).toEqual({
+      demarcheId: world.demarche.id,
+      demarcheTitle: 'Demande d’aide sociale',
       state: 'depose',
       label: 'Déposé',
       kind: 'active',

@@ -16,8 +16,11 @@ import type { QueueCountsInput } from './queueInput.ts';
 import { queueStates } from './queueStates.ts';
 import { submitted, unitAlternatives, visibleUnits } from './queueViewer.ts';
 
-/** One tab of a queue: a state and how many of the viewer's visible dossiers are in it. */
+/** One tab of a queue: a démarche's state and how many of the viewer's visible dossiers are in it. */
 export interface StateCount {
+  demarcheId: string;
+  /** The démarche's title: tabs of several démarches are grouped by it. */
+  demarcheTitle: string;
   state: string;
   label: string;
   kind: StateKind;
@@ -32,6 +35,7 @@ export interface StateCount {
 }
 
 interface CountRow {
+  demarche_id: string;
   state: string;
   count: number;
   mine: number;
@@ -40,7 +44,8 @@ interface CountRow {
 }
 
 /**
- * Visible dossiers per state, for the tabs of a queue, in the definitions' state order,
+ * Visible dossiers per démarche and state, for the tabs of a queue, in the definitions'
+ * state order (a state id is its démarche's own: two démarches' `depose` are two tabs),
  * with the « à moi », « non assignés » and « en retard » shares of each. Draft states
  * are not tabs (their dossiers are unnumbered citizens' work), so the states listed
  * hold exactly the submitted dossiers `listQueue` shows.
@@ -55,7 +60,7 @@ interface CountRow {
  *
  * @example
  * const tabs = await countQueue(ctx, { demarcheId });
- * // [{ state: 'depose', label: 'Déposé', kind: 'active', count: 42, mine: 3, unassigned: 30, overdue: 5 }, …]
+ * // [{ demarcheId, demarcheTitle: 'Aide sociale', state: 'depose', label: 'Déposé', kind: 'active', count: 42, mine: 3, unassigned: 30, overdue: 5 }, …]
  */
 export async function countQueue(
   ctx: QueueServiceContext,
@@ -65,12 +70,17 @@ export async function countQueue(
   const { demarcheIds, states } = await queueStates(ctx.db, scope, input.demarcheId);
   const units = visibleUnits(ctx.viewer, input.unit);
   const zero = { count: 0, mine: 0, unassigned: 0, overdue: 0 };
+  const tabOf = (state: (typeof states)[number]) => ({
+    demarcheId: state.demarcheId,
+    demarcheTitle: state.demarcheTitle,
+    state: state.id,
+    label: state.label,
+    kind: state.kind,
+  });
   if (states.length === 0 || demarcheIds.length === 0 || units.length === 0) {
-    return ok(
-      states.map((state) => ({ state: state.id, label: state.label, kind: state.kind, ...zero })),
-    );
+    return ok(states.map((state) => ({ ...tabOf(state), ...zero })));
   }
-  const stateIds = states.map((state) => state.id);
+  const stateIds = [...new Set(states.map((state) => state.id))];
   const inScope = (table: typeof queueCounts | typeof queueDueCounts): SQL =>
     and(
       eq(table.tenantId, scope.tenantId),
@@ -97,32 +107,39 @@ export async function countQueue(
     unitChoice === undefined ? undefined : sql`(${sql.join(unitChoice, sql` or `)})`,
   );
   const stateList = sql.join(
-    stateIds.map((id) => sql`${id}`),
+    states.map((state) => sql`${state.id}`),
+    sql`, `,
+  );
+  const demarcheList = sql.join(
+    states.map((state) => sql`${state.demarcheId}`),
     sql`, `,
   );
   const result = await ctx.db.execute(sql`
     with totals as (
-      select ${queueCounts.state} as state, sum(${queueCounts.dossiers}) as count,
+      select ${queueCounts.demarcheId} as demarche_id, ${queueCounts.state} as state,
+             sum(${queueCounts.dossiers}) as count,
              sum(${queueCounts.dossiers}) filter (where ${queueCounts.assigneeId} = ${ctx.viewer.userId}::uuid) as mine,
              sum(${queueCounts.dossiers}) filter (where ${queueCounts.assigneeId} = ${NO_ASSIGNEE}::uuid) as unassigned
-        from ${queueCounts} where ${inScope(queueCounts)} group by 1),
+        from ${queueCounts} where ${inScope(queueCounts)} group by 1, 2),
     past_days as (
-      select ${queueDueCounts.state} as state, sum(${queueDueCounts.dossiers}) as overdue
+      select ${queueDueCounts.demarcheId} as demarche_id, ${queueDueCounts.state} as state,
+             sum(${queueDueCounts.dossiers}) as overdue
         from ${queueDueCounts}
        where ${inScope(queueDueCounts)} and ${queueDueCounts.dueOn} < ${today.toISOString().slice(0, 10)}::date
-       group by 1),
+       group by 1, 2),
     today as (
-      select ${dossiers.state} as state, count(*) as overdue from ${dossiers} where ${dueToday} group by 1)
-    select s.state, coalesce(t.count, 0)::int as "count", coalesce(t.mine, 0)::int as mine,
+      select ${dossiers.demarcheId} as demarche_id, ${dossiers.state} as state, count(*) as overdue
+        from ${dossiers} where ${dueToday} group by 1, 2)
+    select s.demarche_id::text as demarche_id, s.state, coalesce(t.count, 0)::int as "count", coalesce(t.mine, 0)::int as mine,
            coalesce(t.unassigned, 0)::int as unassigned,
            (coalesce(p.overdue, 0) + coalesce(d.overdue, 0))::int as overdue
-      from unnest(array[${stateList}]::text[]) as s(state)
-      left join totals t on t.state = s.state
-      left join past_days p on p.state = s.state
-      left join today d on d.state = s.state`);
+      from unnest(array[${demarcheList}]::uuid[], array[${stateList}]::text[]) as s(demarche_id, state)
+      left join totals t on t.demarche_id = s.demarche_id and t.state = s.state
+      left join past_days p on p.demarche_id = s.demarche_id and p.state = s.state
+      left join today d on d.demarche_id = s.demarche_id and d.state = s.state`);
   const countOf = new Map(
     (rowsOf(result) as CountRow[]).map((row) => [
-      row.state,
+      `${row.demarche_id}:${row.state}`,
       {
         count: Number(row.count),
         mine: Number(row.mine),
@@ -133,10 +150,8 @@ export async function countQueue(
   );
   return ok(
     states.map((state) => ({
-      state: state.id,
-      label: state.label,
-      kind: state.kind,
-      ...(countOf.get(state.id) ?? zero),
+      ...tabOf(state),
+      ...(countOf.get(`${state.demarcheId}:${state.id}`) ?? zero),
     })),
   );
 }

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import { and, eq } from 'drizzle-orm';
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, dossiers, exportJobs } from '../../db/index.ts';
 import { attachmentsRoot, commitFile, storedPath, temporaryPath } from '../attachments/index.ts';
 import { useDossierApi } from '../dossiers/testing/dossierApi.ts';
+import { EXPORT_FORMATS } from './exportFormats.ts';
 import { EXPORT_LIFETIME_DAYS, IMMEDIATE_EXPORT_LIMIT } from './exportJobs.ts';
+import { MAX_XLSX_ROWS } from './exportQueueXlsx.ts';
 import { type ExportJobDeps, performExport } from './performExport.ts';
 import { purgeExpiredExports } from './purgeExpiredExports.ts';
 import { seedManyDossiers } from './testing/seedManyDossiers.ts';
@@ -102,6 +105,28 @@ describe('queues.exports', () => {
     // Delivered again after it finished, the job leaves the file alone.
     await performExport(workerDeps(), { tenantId: world.tenantId, exportId });
     expect(await agent.trpc.queues.exports.get.query({ exportId })).toEqual(done);
+  });
+
+  it('writes a large export as an Excel workbook too, under the XLSX cap', async () => {
+    const { agent, world } = api();
+    const started = await agent.trpc.queues.exports.start.mutate({
+      filters: LARGE,
+      format: 'xlsx',
+      idempotencyKey: randomUUID(),
+    });
+    if (started.kind !== 'job') throw new Error('expected a durable export');
+    await performExport(workerDeps(), { tenantId: world.tenantId, exportId: started.exportId });
+    const done = await agent.trpc.queues.exports.get.query({ exportId: started.exportId });
+    expect(done).toMatchObject({ format: 'xlsx', finished: true, failure: null, rows: largeRows });
+    const response = await agent.fetch(done?.downloadPath ?? '');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(EXPORT_FORMATS.xlsx.contentType);
+    expect(response.headers.get('content-disposition')).toMatch(/\.xlsx"/);
+    const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml'] ?? new Uint8Array());
+    // One header row, then one row per dossier.
+    expect(sheet.match(/<row /g)).toHaveLength(largeRows + 1);
+    expect(largeRows).toBeLessThanOrEqual(MAX_XLSX_ROWS);
   });
 
   it('deletes an expired export and its file', async () => {

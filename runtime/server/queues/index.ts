@@ -14,6 +14,8 @@ export { purgeExpiredExports } from './purgeExpiredExports.ts';
 export { decodeCursor, encodeCursor, invalidCursor } from './queueCursor.ts';
 export { QUEUE_EXPORT_PATH, queueExportHttpHandler } from './queueExportHttpHandler.ts';
 export { toQueueItems } from './queueItems.ts';
+export type { QueueState } from './queueStates.ts';
+export { queueStates } from './queueStates.ts';
 export { queueContextOf, queuesRouter } from './queuesRouter.ts';
 export type { QueueViewer } from './queueViewer.ts';
 export { submitted, unitVisibility, visibleUnits } from './queueViewer.ts';

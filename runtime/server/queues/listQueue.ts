@@ -2,6 +2,7 @@ import { err, ok, type Result } from '../../../shared/result.ts';
 import { dossiers } from '../../db/schema/index.ts';
 import type { AppDatabase } from '../../db/types.ts';
 import type { DomainError } from '../core/domainError.ts';
+import type { UrlSources } from '../core/urlSources.ts';
 import { isKeyFor, type Keyset, type KeysetPosition, keysetSegments, keyText } from './keyset.ts';
 import { queueConditions } from './queueConditions.ts';
 import { decodeCursor, encodeCursor, invalidCursor } from './queueCursor.ts';
@@ -16,6 +17,8 @@ export interface QueueServiceContext {
   db: AppDatabase;
   viewer: QueueViewer;
   now: Date;
+  /** Reads `url` data sources, for the labels an export shows (`deps.urlSources`). */
+  urlSources?: UrlSources | undefined;
 }
 
 export interface QueuePage {

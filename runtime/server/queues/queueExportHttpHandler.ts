@@ -4,11 +4,15 @@ import { recordSessionAudit } from '../audit/index.ts';
 import { parseCookies } from '../core/cookies.ts';
 import type { ServerDeps } from '../core/deps.ts';
 import type { DomainError } from '../core/domainError.ts';
+import { EXPORT_FORMATS } from './exportFormats.ts';
 import { exportQueueCsv } from './exportQueueCsv.ts';
+import { exportQueueXlsx } from './exportQueueXlsx.ts';
 import { queueListInput } from './queueInput.ts';
 
-/** The export's address; its filters travel as `filtres`, the `queues.list` input as JSON. */
+/** The CSV export's address; its filters travel as `filtres`, the `queues.list` input as JSON. */
 export const QUEUE_EXPORT_PATH = '/api/queues/export.csv';
+/** The same export as an Excel workbook. */
+export const QUEUE_XLSX_EXPORT_PATH = '/api/queues/export.xlsx';
 
 const STAFF_ROLES = ['admin', 'agent', 'supervisor'] as const;
 // The filters of a queue list, without paging: the export reads every page itself.
@@ -16,7 +20,8 @@ const exportInput = queueListInput.omit({ cursor: true, limit: true });
 
 /**
  * `GET /api/queues/export.csv?filtres={…}` → the filtered queue as a CSV download,
- * streamed page by page (`exportQueueCsv`). Staff only, by the session cookie; the
+ * streamed page by page (`exportQueueCsv`); `export.xlsx` → the same as an Excel
+ * workbook, bounded in rows (`exportQueueXlsx`). Staff only, by the session cookie; the
  * filters are `queues.list`'s strict input (a `tenantId` or unknown key → 400), and
  * what is listed is what the caller's queue lists (docs/SECURITY.md §73). One audit row
  * per export says who exported what filters and how many rows. Returns false for any
@@ -31,7 +36,8 @@ export async function queueExportHttpHandler(
   deps: ServerDeps,
 ): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  if (url.pathname !== QUEUE_EXPORT_PATH) return false;
+  if (url.pathname !== QUEUE_EXPORT_PATH && url.pathname !== QUEUE_XLSX_EXPORT_PATH) return false;
+  const xlsx = url.pathname === QUEUE_XLSX_EXPORT_PATH;
   res.setHeader('Cache-Control', 'no-store');
   if (req.method !== 'GET') {
     res.setHeader('Allow', 'GET');
@@ -56,20 +62,36 @@ export async function queueExportHttpHandler(
     return true;
   }
   const requestId = randomUUID();
-  const ctx = { db: deps.database.db, viewer: session, now };
-  res.statusCode = 200;
-  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-  const day = now.toISOString().slice(0, 10);
-  res.setHeader('Content-Disposition', `attachment; filename="dossiers-${day}.csv"`);
+  const ctx = { db: deps.database.db, viewer: session, now, urlSources: deps.urlSources };
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('X-Request-Id', requestId);
-  const exported = await exportQueueCsv(ctx, { ...query.data, limit: 100 }, (chunk) =>
-    writeWithBackPressure(res, chunk),
-  );
-  if (!exported.ok) {
-    // Headers are gone: a cut answer is all that is left to say something went wrong.
-    res.destroy();
-    return true;
+  const day = now.toISOString().slice(0, 10);
+  let rows: number;
+  if (xlsx) {
+    const workbook = await exportQueueXlsx(ctx, { ...query.data, limit: 100 });
+    if (!workbook.ok) {
+      replyError(res, workbook.error.code === 'EXPORT_TOO_LARGE' ? 413 : 400, workbook.error);
+      return true;
+    }
+    res.statusCode = 200;
+    res.setHeader('Content-Type', EXPORT_FORMATS.xlsx.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename="dossiers-${day}.xlsx"`);
+    res.setHeader('Content-Length', String(workbook.value.bytes.length));
+    res.write(workbook.value.bytes);
+    rows = workbook.value.rows;
+  } else {
+    res.statusCode = 200;
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="dossiers-${day}.csv"`);
+    const exported = await exportQueueCsv(ctx, { ...query.data, limit: 100 }, (chunk) =>
+      writeWithBackPressure(res, chunk),
+    );
+    if (!exported.ok) {
+      // Headers are gone: a cut answer is all that is left to say something went wrong.
+      res.destroy();
+      return true;
+    }
+    rows = exported.value.rows;
   }
   await recordSessionAudit(
     ctx.db,
@@ -77,7 +99,7 @@ export async function queueExportHttpHandler(
     {
       action: 'queue.export',
       object: 'queue',
-      details: { filters: query.data, rows: exported.value.rows },
+      details: { filters: query.data, rows, format: xlsx ? 'xlsx' : 'csv' },
     },
   );
   res.end();

@@ -4,6 +4,9 @@ import type { AppDatabase } from '../../db/types.ts';
 import { publishedVersions } from './publishedVersions.ts';
 
 export interface QueueState {
+  /** States belong to their démarche: two démarches may use the same id for different states. */
+  demarcheId: string;
+  demarcheTitle: string;
   id: string;
   label: string;
   kind: StateKind;
@@ -11,8 +14,9 @@ export interface QueueState {
 
 /**
  * The démarches in scope (one, or every démarche of the tenant with a published
- * version) and the states their dossiers can be in outside drafts, in definition order,
- * the latest version's label winning when versions disagree.
+ * version) and the states their dossiers can be in outside drafts, per démarche (a state
+ * id means nothing outside its démarche: APA's `depose` is not the union's), in
+ * definition order, the latest version's label and title winning when versions disagree.
  *
  * @example
  * const { demarcheIds, states } = await queueStates(db, scope, demarcheId);
@@ -28,7 +32,13 @@ export async function queueStates(
     for (const state of published.definition.workflow.states) {
       if (state.kind === 'draft') continue;
       // Later versions come last: a Map keeps the first position and takes the new label.
-      states.set(state.id, { id: state.id, label: state.label, kind: state.kind });
+      states.set(`${published.demarcheId}:${state.id}`, {
+        demarcheId: published.demarcheId,
+        demarcheTitle: published.title,
+        id: state.id,
+        label: state.label,
+        kind: state.kind,
+      });
     }
   }
   return {

@@ -119,6 +119,8 @@ describe('queues.counts over HTTP', () => {
     ]);
     const familles = await agent.trpc.queues.counts.query({ unit: 'ccas-familles' });
     expect(familles[0]).toEqual({
+      demarcheId: world.demarche.id,
+      demarcheTitle: 'Demande d’aide sociale',
       state: 'depose',
       label: 'Déposé',
       kind: 'active',

@@ -24,6 +24,7 @@ const paperWorld: SampleWorld = {
   documentId: randomUUID(),
   spareDocumentId: randomUUID(),
   bulkJobId: randomUUID(),
+  pendingInvitationId: randomUUID(),
 };
 
 interface StandardSchema {

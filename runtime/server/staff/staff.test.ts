@@ -153,6 +153,76 @@ describe('staff', () => {
     admin = await server.signIn(tenant, 'admin');
   });
 
+  it('cancels a pending invitation: its link stops working at once, audited', async () => {
+    const invited = await admin.trpc.staff.invite.mutate({
+      email: 'annulee@example.fr',
+      displayName: 'Annulée',
+      access: [{ role: 'agent', unitId: null }],
+    });
+    const token = await deliver(invited.id);
+    expect(await admin.trpc.staff.cancelInvitation.mutate({ invitationId: invited.id })).toEqual({
+      invitationId: invited.id,
+      cancelled: true,
+    });
+    const anybody = server.client({ ip: '127.0.0.251' });
+    const refused = await rejection(
+      anybody.trpc.staff.acceptInvitation.mutate({ token, password: STRONG }),
+    );
+    expect(refused.domainCode).toBe('INVITATION_INVALID');
+    const { invitations } = await admin.trpc.staff.list.query({});
+    expect(invitations.map((invitation) => invitation.id)).not.toContain(invited.id);
+    const audit = await server.database.db
+      .select({ action: auditLog.action, details: auditLog.details })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.tenantId, tenant.tenantId),
+          eq(auditLog.object, `invitation:${invited.id}`),
+        ),
+      );
+    expect(audit.map((row) => row.action)).toContain('staff.invitation_cancelled');
+    // A second click changes nothing; the queued mail is never sent for a cancelled one.
+    expect(
+      await admin.trpc.staff.cancelInvitation.mutate({ invitationId: invited.id }),
+    ).toMatchObject({ cancelled: false });
+    const queued = await admin.trpc.staff.invite.mutate({
+      email: 'jamais-envoyee@example.fr',
+      displayName: 'Jamais envoyée',
+      access: [{ role: 'agent', unitId: null }],
+    });
+    await admin.trpc.staff.cancelInvitation.mutate({ invitationId: queued.id });
+    const { rows } = await server.database.executeSql(
+      'select data from pgboss.job where name = $1 and id = $2',
+      ['staff-invitation', queued.id],
+    );
+    const outcome = await sendInvitationMail(
+      { db: server.database.db, mailer, clock: server.clock.now, publicOrigin: null },
+      (rows[0] as { data: unknown }).data,
+    );
+    expect(outcome).toEqual({ status: 'skipped', reason: 'NOT_PENDING' });
+  });
+
+  it('refuses to cancel an accepted invitation or another tenant’s', async () => {
+    const invited = await admin.trpc.staff.invite.mutate({
+      email: 'acceptee@example.fr',
+      displayName: 'Acceptée',
+      access: [{ role: 'agent', unitId: null }],
+    });
+    const token = await deliver(invited.id);
+    await server
+      .client({ ip: '127.0.0.252' })
+      .trpc.staff.acceptInvitation.mutate({ token, password: STRONG });
+    const accepted = await rejection(
+      admin.trpc.staff.cancelInvitation.mutate({ invitationId: invited.id }),
+    );
+    expect(accepted).toMatchObject({ code: 'CONFLICT', domainCode: 'INVITATION_ACCEPTED' });
+    const otherAdmin = await server.signIn(other, 'admin');
+    const foreign = await rejection(
+      otherAdmin.trpc.staff.cancelInvitation.mutate({ invitationId: invited.id }),
+    );
+    expect(foreign.code).toBe('NOT_FOUND');
+  });
+
   it('refuses to invite an address that already has an account, or with another tenant’s unit', async () => {
     const taken = await rejection(
       admin.trpc.staff.invite.mutate({

@@ -42,3 +42,16 @@ export function notYourself(): DomainError {
     message: 'Vous ne pouvez pas désactiver votre propre compte.',
   };
 }
+
+/** Another tenant's invitation and an id that exists nowhere read the same. */
+export function invitationNotFound(): DomainError {
+  return { code: 'NOT_FOUND', message: 'Cette invitation est introuvable.' };
+}
+
+export function invitationAlreadyAccepted(): DomainError {
+  return {
+    code: 'INVITATION_ACCEPTED',
+    message:
+      'Cette invitation a déjà été acceptée : le compte existe. Désactivez-le pour retirer l’accès.',
+  };
+}

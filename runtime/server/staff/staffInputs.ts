@@ -28,5 +28,8 @@ export const setAccessInput = z.strictObject({ userId, access });
 /** For procedures that take nothing: still strict, so smuggled keys are refused. */
 export const noInput = z.strictObject({}).prefault({});
 export const byUserInput = z.strictObject({ userId });
+export const byInvitationInput = z.strictObject({
+  invitationId: z.uuid({ error: 'Identifiant d’invitation invalide.' }),
+});
 
 export type AccessEntry = z.infer<typeof accessEntry>;

@@ -1,6 +1,7 @@
 import { limitByClientIp, unwrapWithRetryAfter } from '../rateLimit/index.ts';
 import { publicProcedure, router, staffProcedure, unwrap } from '../trpc/index.ts';
 import { acceptInvitation } from './acceptInvitation.ts';
+import { cancelInvitation } from './cancelInvitation.ts';
 import { disableStaff, enableStaff } from './disableStaff.ts';
 import { inviteStaff } from './inviteStaff.ts';
 import { listStaff } from './listStaff.ts';
@@ -8,6 +9,7 @@ import { setStaffAccess } from './setStaffAccess.ts';
 import { staffContextOf } from './staffContext.ts';
 import {
   acceptInvitationInput,
+  byInvitationInput,
   byUserInput,
   inviteInput,
   noInput,
@@ -26,6 +28,9 @@ export const staffRouter = router({
   invite: admin
     .input(inviteInput)
     .mutation(async ({ ctx, input }) => unwrap(await inviteStaff(staffContextOf(ctx), input))),
+  cancelInvitation: admin
+    .input(byInvitationInput)
+    .mutation(async ({ ctx, input }) => unwrap(await cancelInvitation(staffContextOf(ctx), input))),
   acceptInvitation: publicProcedure
     .use(limitByClientIp({ action: 'invitation', limit: 10, windowMs: 15_000 }))
     .input(acceptInvitationInput)

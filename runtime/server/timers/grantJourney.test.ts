@@ -109,7 +109,7 @@ describe('the grant procedure through the API', () => {
     expect(unknown).toMatchObject({ code: 'BAD_REQUEST', domainCode: 'INVALID_INPUT' });
     expect(unknown.fieldErrors).toEqual({
       service: [
-        'Le service « prefecture » n’existe pas : saisissez le code d’un service de votre organisation.',
+        'Le service « prefecture » n’existe pas ou est archivé : saisissez le code d’un service en activité de votre organisation.',
       ],
     });
     expect(await stored(id)).toMatchObject({ unitCode: 'ccas', revision: 3 });

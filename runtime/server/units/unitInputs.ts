@@ -26,6 +26,7 @@ const name = z
 
 export const createUnitInput = z.strictObject({ code, name, parentId: unitId.nullable() });
 export const renameUnitInput = z.strictObject({ id: unitId, name });
+export const byUnitInput = z.strictObject({ id: unitId });
 export const archiveUnitInput = z.strictObject({ id: unitId, archived: z.boolean() });
 export const moveUnitInput = z.strictObject({ id: unitId, parentId: unitId.nullable() });
 /** For procedures that take nothing: still strict, so smuggled keys are refused. */

@@ -274,6 +274,28 @@ describe('units archive (docs/SECURITY.md §81)', () => {
   });
 });
 
+describe('units named by published démarches (docs/SECURITY.md §116)', () => {
+  it('lists the published démarches that name a unit, before it is archived', async () => {
+    const uses = await admin.trpc.units.publishedUses.query({
+      id: tenant.unitIds['ccas-familles'],
+    });
+    expect(uses).toEqual([
+      {
+        demarcheId: tenant.demarche.id,
+        title: expect.any(String),
+        slug: 'aide-sociale',
+        versions: [1],
+      },
+    ]);
+    // `mairie` appears in no definition; another tenant's unit exists nowhere.
+    expect(await admin.trpc.units.publishedUses.query({ id: tenant.unitIds.mairie })).toEqual([]);
+    const foreign = await rejection(
+      admin.trpc.units.publishedUses.query({ id: other.unitIds.ccas }),
+    );
+    expect(foreign.code).toBe('NOT_FOUND');
+  });
+});
+
 describe('units CSV preview (docs/SECURITY.md §82)', () => {
   it('shows each line and every problem, as the import would, and writes nothing', async () => {
     const before = await codesOf(tenant.tenantId);

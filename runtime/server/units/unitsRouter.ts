@@ -5,10 +5,12 @@ import { importUnitsCsv } from './importUnitsCsv.ts';
 import { listUnitTree } from './listUnitTree.ts';
 import { moveUnit } from './moveUnit.ts';
 import { previewUnitsCsv } from './previewUnitsCsv.ts';
+import { publishedUses } from './publishedUses.ts';
 import { renameUnit } from './renameUnit.ts';
 import { unitContextOf } from './unitContext.ts';
 import {
   archiveUnitInput,
+  byUnitInput,
   createUnitInput,
   importUnitsInput,
   moveUnitInput,
@@ -20,7 +22,7 @@ const admin = staffProcedure('admin');
 
 /**
  * The tenant's organisation tree, for its admins: list, create, rename, move, archive
- * or restore, preview then import a CSV. Every change is audited; the unit catalogue of every process hears of it at
+ * (after seeing which published démarches name the unit) or restore, preview then import a CSV. Every change is audited; the unit catalogue of every process hears of it at
  * commit (migration 0005's NOTIFY on `units`).
  */
 export const unitsRouter = router({
@@ -34,6 +36,9 @@ export const unitsRouter = router({
   move: admin
     .input(moveUnitInput)
     .mutation(async ({ ctx, input }) => unwrap(await moveUnit(unitContextOf(ctx), input))),
+  publishedUses: admin
+    .input(byUnitInput)
+    .query(async ({ ctx, input }) => unwrap(await publishedUses(unitContextOf(ctx), input))),
   setArchived: admin
     .input(archiveUnitInput)
     .mutation(async ({ ctx, input }) => unwrap(await setUnitArchived(unitContextOf(ctx), input))),

@@ -71,6 +71,18 @@ describe('the built web apps, served by the real server', () => {
     }
   });
 
+  it('writes brotli and gzip copies of the scripts, and serves the one the browser takes', async () => {
+    const assets = await readdir(join(outDir, 'assets'));
+    const script = assets.find((name) => name.startsWith('citizen-') && name.endsWith('.js'))!;
+    expect(assets).toContain(`${script}.br`);
+    expect(assets).toContain(`${script}.gz`);
+    const response = await fetch(new URL(`/assets/${script}`, server.url), {
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(response.headers.get('content-encoding')).toBe('br');
+    expect(await response.text()).toContain('import');
+  });
+
   it('keeps monaco and xyflow out of the citizen and agent pages, even lazily', async () => {
     for (const page of ['index.html', 'agent/index.html']) {
       const scripts = await reachableAssets(outDir, page);

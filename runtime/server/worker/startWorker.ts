@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Database } from '../../db/index.ts';
+import { sendTrackingCodeMail } from '../anonymous/index.ts';
 import {
   attachmentsRoot,
   clamdScanner,
@@ -15,7 +16,12 @@ import {
 import { sendAccountMail } from '../auth/index.ts';
 import { performBulkJob } from '../collaboration/index.ts';
 import type { ServerConfig } from '../core/config.ts';
-import { ACCOUNT_MAIL_QUEUE, BULK_ACTION_QUEUE, QUEUE_EXPORT_QUEUE } from '../core/jobPort.ts';
+import {
+  ACCOUNT_MAIL_QUEUE,
+  BULK_ACTION_QUEUE,
+  QUEUE_EXPORT_QUEUE,
+  TRACKING_CODE_MAIL_QUEUE,
+} from '../core/jobPort.ts';
 import { wakeAfter } from '../core/wakeAfter.ts';
 import { createUrlSourceCache, URL_SOURCE_LIMITS } from '../dataSources/index.ts';
 import { unitsFromDatabase } from '../dossiers/index.ts';
@@ -174,15 +180,36 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
         };
       },
     });
-    // Citizens' confirmation and reset links, drawn as they are sent (docs/SECURITY.md §50–§51).
+    // Citizens' confirmation and reset links, drawn as they are sent (docs/SECURITY.md §50–§51),
+    // and the password-changed notice (§110).
     handlers.push({
       queue: ACCOUNT_MAIL_QUEUE,
       perform: (data) => sendAccountMail(invitationDeps, data),
       describe: (data) => {
-        const id = (data as { tokenId?: unknown } | null)?.tokenId;
+        const job = data as { tokenId?: unknown; userId?: unknown; at?: unknown } | null;
+        // A link names its token; a notice (§110) its account and instant.
+        if (typeof job?.tokenId !== 'string' && typeof job?.userId === 'string') {
+          return {
+            effectKey: `account-notice:${job.userId}:${String(job.at)}`,
+            kind: 'account-notice',
+          };
+        }
+        const id = job?.tokenId;
         return {
           effectKey: `account-link:${typeof id === 'string' ? id : 'unknown'}`,
           kind: 'account-link',
+        };
+      },
+    });
+    // Tracking codes of dossiers filed without an account, drawn as they are sent (§111).
+    handlers.push({
+      queue: TRACKING_CODE_MAIL_QUEUE,
+      perform: (data) => sendTrackingCodeMail(invitationDeps, data),
+      describe: (data) => {
+        const id = (data as { dossierId?: unknown } | null)?.dossierId;
+        return {
+          effectKey: `tracking-code:${typeof id === 'string' ? id : 'unknown'}`,
+          kind: 'tracking-code',
         };
       },
     });

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTRPC } from '../api/trpcContext.ts';
 import { AppShell } from '../shell/AppShell.tsx';
+import { DashboardPage } from './dashboard/DashboardPage.tsx';
 import { DossierPage } from './dossier/DossierPage.tsx';
 import { InvitationPage } from './invitation/InvitationPage.tsx';
 import { LoginPage } from './login/LoginPage.tsx';
@@ -9,7 +10,8 @@ import { QueuePage } from './queue/QueuePage.tsx';
 
 /**
  * The agents' back office: the login form until a staff session exists, then the queue
- * (`/agent/`, filters in the query string) or a dossier (`/agent/dossiers/<id>`); the
+ * (`/agent/`, filters in the query string), a dossier (`/agent/dossiers/<id>`) or the
+ * dashboard (`/agent/tableau-de-bord`); the
  * invitation page (`/agent/invitation#jeton=…`) needs no session.
  */
 export function AgentApp() {
@@ -26,9 +28,7 @@ export function AgentApp() {
     );
   }
   if (me.data?.kind !== 'staff') return <LoginPage refused={me.data?.kind === 'citizen'} />;
-  return route.page === 'dossier' ? (
-    <DossierPage id={route.id} me={me.data} />
-  ) : (
-    <QueuePage search={route.search} me={me.data} />
-  );
+  if (route.page === 'dossier') return <DossierPage id={route.id} me={me.data} />;
+  if (route.page === 'dashboard') return <DashboardPage search={route.search} me={me.data} />;
+  return <QueuePage search={route.search} me={me.data} />;
 }

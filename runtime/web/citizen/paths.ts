@@ -13,6 +13,8 @@ export const paths = {
   dossier: (id: string) => `/mes-dossiers/${id}`,
   /** Following a dossier filed without an account, with its tracking code. */
   follow: '/suivi',
+  /** The signed-in citizen's account: who they are, the password change. */
+  account: '/mon-compte',
   /** The citizen's document safe. */
   documents: '/mes-documents',
 } as const;

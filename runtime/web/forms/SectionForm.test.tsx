@@ -1,8 +1,9 @@
 import { hashForSchema, type RJSFSchema } from '@rjsf/utils';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { withFileFields } from './fileFieldUi.ts';
 import type { GuichetFormContext } from './formContext.ts';
+import { FileField } from './formTheme.ts';
 import { toErrorSchema } from './pageErrors.ts';
 import { precompiledValidator } from './precompiledValidator.ts';
 import { SectionForm } from './SectionForm.tsx';
@@ -51,6 +52,11 @@ function render(fields: string[], formData: Record<string, unknown>, errors = {}
     />,
   );
 }
+
+// Its own chunk in the browser (lazyPart): loaded first, so the static render draws it.
+beforeAll(async () => {
+  await FileField.preload();
+});
 
 describe('our RJSF theme, rendered', () => {
   it('ties each label to its input, says « obligatoire » in words, names help and errors', () => {

@@ -1,7 +1,8 @@
 import type { RJSFSchema } from '@rjsf/utils';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GuichetFormContext } from './formContext.ts';
+import { SourceWidget } from './formTheme.ts';
 import { precompiledValidator } from './precompiledValidator.ts';
 import { SectionForm } from './SectionForm.tsx';
 import { type FormSource, withSourcedFields } from './sourceFieldUi.ts';
@@ -33,6 +34,11 @@ function render(formData: Record<string, unknown>) {
     />,
   );
 }
+
+// Its own chunk in the browser (lazyPart): loaded first, so the static render draws it.
+beforeAll(async () => {
+  await SourceWidget.preload();
+});
 
 describe('choices from data sources, rendered', () => {
   it('draws a static list as a labelled select of its options', () => {

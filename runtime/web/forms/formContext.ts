@@ -9,6 +9,12 @@ export interface GuichetFormContext {
   /** Called after an upload so the name shows without reloading the dossier. */
   rememberFile(file: UploadedFile): void;
   /**
+   * The studio's preview, where nothing is sent: a file that passes the field's checks is
+   * kept in the page under a made-up id, so the admin sees the field behave (names, count,
+   * removal). Absent everywhere else.
+   */
+  keepInPreview?: ((file: File) => UploadedFile) | undefined;
+  /**
    * The signed-in citizen's document safe: file fields offer its documents beside the
    * upload. Absent for visitors without an account and in the studio's preview.
    */

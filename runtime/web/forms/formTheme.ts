@@ -1,5 +1,12 @@
-import type { RegistryFieldsType, RegistryWidgetsType, TemplatesType } from '@rjsf/utils';
-import { FileField } from './fields/FileField.tsx';
+import type {
+  FieldProps,
+  RegistryFieldsType,
+  RegistryWidgetsType,
+  TemplatesType,
+  WidgetProps,
+} from '@rjsf/utils';
+import { createElement } from 'react';
+import { lazyPart } from './lazyPart.tsx';
 import { ArrayFieldItemTemplate } from './templates/ArrayFieldItemTemplate.tsx';
 import { ArrayFieldTemplate } from './templates/ArrayFieldTemplate.tsx';
 import { BaseInputTemplate } from './templates/BaseInputTemplate.tsx';
@@ -12,8 +19,19 @@ import { TitleFieldTemplate } from './templates/TitleFieldTemplate.tsx';
 import { CheckboxWidget } from './widgets/CheckboxWidget.tsx';
 import { RadioWidget } from './widgets/RadioWidget.tsx';
 import { SelectWidget } from './widgets/SelectWidget.tsx';
-import { SourceWidget } from './widgets/SourceWidget.tsx';
 import { TextareaWidget } from './widgets/TextareaWidget.tsx';
+
+const loadingField = createElement('p', { role: 'status' }, 'Chargement du champ…');
+
+/** File fields and searched sources: their own chunks, loaded by the forms that have them. */
+export const FileField = lazyPart<FieldProps>(
+  () => import('./fields/FileField.tsx').then((module) => module.FileField),
+  loadingField,
+);
+export const SourceWidget = lazyPart<WidgetProps>(
+  () => import('./widgets/SourceWidget.tsx').then((module) => module.SourceWidget),
+  loadingField,
+);
 
 /** The name under which file fields are rendered (`ui:field`), set by `withFileFields`. */
 export const FILE_FIELD = 'fichiers';

@@ -15,6 +15,7 @@ export type {
 } from './formContext.ts';
 export { formTheme } from './formTheme.ts';
 export { frenchStrings } from './frenchStrings.ts';
+export { type LazyPart, lazyPart } from './lazyPart.tsx';
 export { loadValidators } from './loadValidators.ts';
 export { PageForm, type PageFormProps } from './PageForm.tsx';
 export { type PageError, pageErrors, type ValidateFunction } from './pageErrors.ts';

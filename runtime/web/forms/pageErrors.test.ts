@@ -71,7 +71,17 @@ describe('sectionSchema', () => {
       required: ['conjoint'],
       properties: { conjoint: { minLength: 2 } },
     });
-    expect(sectionSchema(schema, ['nom'])['then']).toEqual({ properties: {} });
+  });
+
+  it('leaves out the conditions that say nothing of the group, at the root and in allOf', () => {
+    const other = { if: { properties: { nom: { const: 'x' } } }, then: { required: ['nom'] } };
+    const both = { ...schema, allOf: [other] };
+    const forNom = sectionSchema(both, ['nom']);
+    expect(forNom['if']).toBeUndefined();
+    expect(forNom['allOf']).toEqual([{ if: other.if, then: { required: ['nom'] } }]);
+    const forConjoint = sectionSchema(both, ['conjoint']);
+    expect(forConjoint['if']).toBe(schema.if);
+    expect(forConjoint['allOf']).toBeUndefined();
   });
 
   it('names the fields conditions read, so every group gets their answers', () => {

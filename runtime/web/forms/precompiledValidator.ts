@@ -7,6 +7,21 @@ import {
 } from '@rjsf/utils';
 import type { ValidateFunction } from './pageErrors.ts';
 
+/**
+ * RJSF asks about the same condition objects (the root's own `if`s) at every change:
+ * their hash (a sorted JSON of the schema) is computed once per object.
+ */
+const hashes = new WeakMap<object, string>();
+
+function hashOf(schema: RJSFSchema): string {
+  let hash = hashes.get(schema);
+  if (hash === undefined) {
+    hash = hashForSchema(schema);
+    hashes.set(schema, hash);
+  }
+  return hash;
+}
+
 /** Validators of a published version, keyed as RJSF keys schemas (`$id` or hash). */
 export type ValidatorMap = Readonly<Record<string, ValidateFunction>>;
 
@@ -24,7 +39,7 @@ export type ValidatorMap = Readonly<Record<string, ValidateFunction>>;
 export function precompiledValidator(validators: ValidatorMap): ValidatorType {
   return {
     isValid(schema: RJSFSchema, formData: unknown) {
-      const key = (schema[ID_KEY] as string | undefined) ?? hashForSchema(schema);
+      const key = (schema[ID_KEY] as string | undefined) ?? hashOf(schema);
       if (key === JUNK_OPTION_ID) return false;
       // A schema the server did not compile decides nothing: the condition stays closed,
       // and the server's own validation still has the last word.

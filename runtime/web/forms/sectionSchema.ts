@@ -30,21 +30,37 @@ function narrowBranch(branch: unknown, names: readonly string[]): unknown {
   return narrowed;
 }
 
-/** Keeps a condition whole: its `if` must stay the very object the server compiled. */
+/** Whether a narrowed branch still says something about the group's fields. */
+function branchMatters(branch: unknown): boolean {
+  if (branch === undefined) return false;
+  if (!isObject(branch)) return true;
+  return Object.entries(branch).some(
+    ([keyword, value]) =>
+      keyword !== 'properties' || (isObject(value) && Object.keys(value).length > 0),
+  );
+}
+
+/**
+ * Keeps a condition whole: its `if` must stay the very object the server compiled. A
+ * condition whose branches say nothing of the group's fields is left out: the group's
+ * form would decide it at every change for nothing (30 sections: 30 conditions each).
+ */
 function narrowCondition(schema: SchemaObject, names: readonly string[]): SchemaObject {
   const narrowed: SchemaObject = {};
-  if (schema['if'] !== undefined) {
-    narrowed['if'] = schema['if'];
-    if (schema['then'] !== undefined) narrowed['then'] = narrowBranch(schema['then'], names);
-    if (schema['else'] !== undefined) narrowed['else'] = narrowBranch(schema['else'], names);
-  }
+  if (schema['if'] === undefined) return narrowed;
+  const then = schema['then'] !== undefined ? narrowBranch(schema['then'], names) : undefined;
+  const otherwise = schema['else'] !== undefined ? narrowBranch(schema['else'], names) : undefined;
+  if (!branchMatters(then) && !branchMatters(otherwise)) return narrowed;
+  narrowed['if'] = schema['if'];
+  if (then !== undefined) narrowed['then'] = then;
+  if (otherwise !== undefined) narrowed['else'] = otherwise;
   return narrowed;
 }
 
 /**
  * The schema one group of fields is rendered with: the root's properties and `required`
  * for those fields only, its `$defs`, and its conditions (`if`/`then`/`else`, also inside
- * `allOf`) with branches narrowed to the group. Each `if` is the root's own object, so
+ * `allOf`) with branches narrowed to the group, those that concern it only. Each `if` is the root's own object, so
  * RJSF finds its precompiled validator (keyed by the schema's hash) to decide the
  * condition, exactly as the server compiled it.
  *
@@ -65,7 +81,8 @@ export function sectionSchema(root: JsonSchema, fields: readonly string[]): Sche
   if (Array.isArray(root['allOf'])) {
     const conditions = root['allOf']
       .filter((part): part is SchemaObject => isObject(part) && part['if'] !== undefined)
-      .map((part) => narrowCondition(part, fields));
+      .map((part) => narrowCondition(part, fields))
+      .filter((condition) => condition['if'] !== undefined);
     if (conditions.length > 0) schema['allOf'] = conditions;
   }
   return schema;

@@ -4,6 +4,8 @@ import type { AppDatabase } from '../../../db/types.ts';
 import type { SeededTenant } from '../../testing/seedTenant.ts';
 
 export interface QueueDossier {
+  /** Default: the seeded démarche. */
+  demarche?: { id: string; version: number };
   state?: string;
   /** Null: a draft. Default: the next `AIDE-2026-NNNNNN` of this helper. */
   reference?: string | null;
@@ -46,8 +48,8 @@ export async function seedQueueDossier(
     .insert(dossiers)
     .values({
       tenantId: world.tenantId,
-      demarcheId: world.demarche.id,
-      version: world.demarche.version,
+      demarcheId: (dossier.demarche ?? world.demarche).id,
+      version: (dossier.demarche ?? world.demarche).version,
       applicantId: dossier.applicantId ?? world.accounts.citizen.id,
       reference:
         dossier.reference === undefined

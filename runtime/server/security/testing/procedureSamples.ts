@@ -119,12 +119,30 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
     }),
   },
 
+  'dashboard.choices': { callers: STAFF, references: 'none', actor: 'agent', input: () => ({}) },
+  'dashboard.figures': {
+    callers: STAFF,
+    // A démarche id and a unit code: another tenant's, or a unit the caller does not
+    // cover (agentMairie and `ccas`), answer NOT_FOUND (docs/SECURITY.md §125).
+    references: 'ids',
+    readers: SUBMITTED_STAFF,
+    actor: 'agent',
+    input: (world) => ({ demarcheId: world.demarche.id, unit: 'ccas' }),
+  },
+
   'dataSources.tables': { callers: ADMIN, references: 'none', actor: 'admin', input: () => ({}) },
   'dataSources.importTable': {
     callers: ADMIN,
     references: 'none',
     actor: 'admin',
     input: () => ({ code: 'communes', label: 'Communes', csv: 'code;libelle\n69123;Lyon\n' }),
+  },
+  'dataSources.deleteTable': {
+    callers: ADMIN,
+    // A code, not an id: another tenant's table reads as none (referenceTablesUpload.test.ts).
+    references: 'none',
+    actor: 'admin',
+    input: () => ({ code: fresh('table') }),
   },
   'dataSources.search': {
     callers: EVERYONE,
@@ -488,6 +506,14 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
       password: 'Une phrase de passe bien longue 2026',
     }),
   },
+  'staff.cancelInvitation': {
+    callers: ADMIN,
+    references: 'ids',
+    readers: ADMIN,
+    actor: 'admin',
+    // Cancelling twice succeeds and changes nothing, so every suite may carry it out.
+    input: (world) => ({ invitationId: world.pendingInvitationId }),
+  },
   'staff.setAccess': {
     callers: ADMIN,
     references: 'ids',
@@ -562,6 +588,13 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
     actor: 'admin',
     // Under the parent it already has.
     input: (world) => ({ id: world.units.familles, parentId: world.units.ccas }),
+  },
+  'units.publishedUses': {
+    callers: ADMIN,
+    references: 'ids',
+    readers: ADMIN,
+    actor: 'admin',
+    input: (world) => ({ id: world.units.ccas }),
   },
   'units.setArchived': {
     callers: ADMIN,

@@ -44,6 +44,8 @@ export interface SampleWorld {
   spareDocumentId: string;
   /** A bulk job the agent started on `submitted` (never performed: no worker runs). */
   bulkJobId: string;
+  /** An invitation the admin sent and nobody answered, for the sample that cancels it. */
+  pendingInvitationId: string;
 }
 
 /**
@@ -160,6 +162,11 @@ export async function buildSampleWorld(
     action: { kind: 'claim' },
     idempotencyKey: randomUUID(),
   });
+  const invitation = await callers.admin.trpc.staff.invite.mutate({
+    email: `en-attente-${randomBytes(4).toString('hex')}@example.fr`,
+    displayName: 'Invitation en attente',
+    access: [{ role: 'agent', unitId: null }],
+  });
   return {
     tenantSlug: tenant.slug,
     citizenEmail: tenant.accounts.citizen.email,
@@ -180,6 +187,7 @@ export async function buildSampleWorld(
     documentId,
     spareDocumentId,
     bulkJobId: bulkJob.jobId,
+    pendingInvitationId: invitation.id,
   };
 }
 
@@ -225,6 +233,7 @@ export function nowhereLike(world: SampleWorld): SampleWorld {
     documentId: randomUUID(),
     spareDocumentId: randomUUID(),
     bulkJobId: randomUUID(),
+    pendingInvitationId: randomUUID(),
   };
 }
 
@@ -253,5 +262,6 @@ export function identifiersOf(tenant: SeededTenant, world: SampleWorld): string[
     world.documentId,
     world.spareDocumentId,
     world.bulkJobId,
+    world.pendingInvitationId,
   ];
 }

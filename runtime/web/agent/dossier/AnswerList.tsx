@@ -3,11 +3,12 @@ import type { Attachment, Dossier } from './dossierTypes.ts';
 
 /**
  * The submitted answers, read-only, labelled and ordered by the definition (see
- * `answerSections`). A file field names its files, found among the attachments.
+ * `answerSections`). A file field names its files, found among the attachments; a field
+ * with a data source shows its entry's label, which the server resolved.
  * (The citizen app's form theme may replace this renderer later.)
  */
 export function AnswerList({ dossier }: { dossier: Dossier }) {
-  const sections = answerSections(dossier.form, dossier.data);
+  const sections = answerSections(dossier.form, dossier.data, dossier.sourceLabels);
   const nameOf = new Map(dossier.attachments.map((file: Attachment) => [file.id, file.fileName]));
   return (
     <>

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { domainErrorOf } from '../../api/domainErrorOf.ts';
 import { useTRPC } from '../../api/trpcContext.ts';
+import { ReceiptDownload } from '../../downloads/ReceiptDownload.tsx';
 import { AppShell } from '../../shell/AppShell.tsx';
 import { AccountBar, type Me } from '../AccountBar.tsx';
 import { CommentThread } from '../collaboration/CommentThread.tsx';
@@ -189,6 +190,7 @@ export function DossierPage({ id, me }: { id: string; me: Me }) {
                 </dd>
               </div>
             </dl>
+            {data.reference ? <ReceiptDownload id={data.id} /> : null}
           </section>
           <section aria-labelledby="titre-prise-en-charge" className="bloc">
             <h2 id="titre-prise-en-charge">Prise en charge</h2>

@@ -123,4 +123,20 @@ describe('answerSections: a dossier read-only, labelled by its definition', () =
       'Contrat à durée indéterminée',
     ]);
   });
+
+  it('says a sourced field’s code by the label the server resolved', () => {
+    const form = {
+      schema: {
+        type: 'object',
+        properties: { commune: { type: 'string', title: 'Commune', 'x-source': 'communes' } },
+      },
+      uiSchema: null,
+      pages: null,
+    };
+    const labels = { communes: { '69383': 'Lyon 3e Arrondissement' } };
+    const [section] = answerSections(form, { commune: '69383' }, labels);
+    expect(section?.rows[0]?.text).toBe('Lyon 3e Arrondissement');
+    const [unknown] = answerSections(form, { commune: '75056' }, labels);
+    expect(unknown?.rows[0]?.text).toBe('75056');
+  });
 });

@@ -1,5 +1,6 @@
 import type { FormPage, JsonSchema, UiSchema } from '../../../../shared/definition/types.ts';
 import { FILE_FIELD_KEYWORD } from '../../../../shared/form/fileFieldKeyword.ts';
+import type { SourceLabels } from '../../../../shared/templating/choiceLabel.ts';
 
 /** One line of a read-only dossier: a label and its answer, or a group's heading. */
 export interface AnswerRow {
@@ -37,6 +38,7 @@ type Schema = Record<string, unknown>;
 export function answerSections(
   form: { schema: JsonSchema; uiSchema: UiSchema | null; pages: FormPage[] | null },
   data: Record<string, unknown>,
+  sourceLabels: SourceLabels = {},
 ): AnswerSection[] {
   const schema = isRecord(form.schema) ? form.schema : {};
   const names = orderedNames(schema, form.uiSchema);
@@ -46,7 +48,14 @@ export function answerSections(
       const child = propertyOf(schema, name);
       if (child) {
         const ui = childOf(form.uiSchema, name);
-        visit(rows, { name, path: name, schema: child, ui, value: data[name], depth: 0 });
+        visit(rows, sourceLabels, {
+          name,
+          path: name,
+          schema: child,
+          ui,
+          value: data[name],
+          depth: 0,
+        });
       }
     }
     return { title, rows };
@@ -71,7 +80,7 @@ interface Visit {
   depth: number;
 }
 
-function visit(rows: AnswerRow[], at: Visit): void {
+function visit(rows: AnswerRow[], labels: SourceLabels, at: Visit): void {
   const label = typeof at.schema.title === 'string' ? at.schema.title : at.name;
   const base = { path: at.path, label, depth: at.depth, text: '', files: [] as string[] };
   if (at.schema[FILE_FIELD_KEYWORD] !== undefined) {
@@ -92,7 +101,7 @@ function visit(rows: AnswerRow[], at: Visit): void {
     for (const name of orderedNames(at.schema, null)) {
       const child = propertyOf(at.schema, name);
       if (child)
-        visit(rows, {
+        visit(rows, labels, {
           name,
           path: `${at.path}/${name}`,
           schema: child,
@@ -107,7 +116,7 @@ function visit(rows: AnswerRow[], at: Visit): void {
   if (at.schema.type === 'array' && items?.type === 'object' && Array.isArray(at.value)) {
     rows.push({ ...base, kind: 'group', text: at.value.length === 0 ? 'Aucun' : '' });
     at.value.forEach((item, index) => {
-      visit(rows, {
+      visit(rows, labels, {
         name: `${label} n° ${index + 1}`,
         path: `${at.path}/${index}`,
         schema: { ...items, title: `${label} n° ${index + 1}` },
@@ -118,20 +127,25 @@ function visit(rows: AnswerRow[], at: Visit): void {
     });
     return;
   }
-  rows.push({ ...base, kind: 'value', text: textOf(at.schema, at.value, at.ui) });
+  rows.push({ ...base, kind: 'value', text: textOf(at.schema, at.value, at.ui, labels) });
 }
 
 /** An answer as an agent reads it. */
-export function textOf(schema: Schema, value: unknown, ui: Schema | null = null): string {
+export function textOf(
+  schema: Schema,
+  value: unknown,
+  ui: Schema | null = null,
+  labels: SourceLabels = {},
+): string {
   if (value === undefined || value === null || value === '') return '';
   if (Array.isArray(value)) {
     const items = isRecord(schema.items) ? schema.items : {};
     // RJSF's checkboxes take the labels on the list field itself, not on its items.
     const itemUi = childOf(ui, 'items') ?? ui;
-    return value.map((item) => textOf(items, item, itemUi)).join(', ');
+    return value.map((item) => textOf(items, item, itemUi, labels)).join(', ');
   }
   if (typeof value === 'boolean') return value ? 'Oui' : 'Non';
-  const choice = choiceTitle(schema, value, ui);
+  const choice = sourcedLabel(schema, value, labels) ?? choiceTitle(schema, value, ui);
   if (choice !== null) return choice;
   if (typeof value === 'number') return value.toLocaleString('fr-FR');
   if (typeof value === 'string' && schema.format === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
@@ -140,6 +154,14 @@ export function textOf(schema: Schema, value: unknown, ui: Schema | null = null)
   }
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
+}
+
+/** A data source entry's label (`x-source`), as the server resolved it for this dossier. */
+function sourcedLabel(schema: Schema, value: unknown, labels: SourceLabels): string | null {
+  const source = schema['x-source'];
+  if (typeof source !== 'string' || typeof value !== 'string') return null;
+  const entries = labels[source];
+  return entries !== undefined && Object.hasOwn(entries, value) ? (entries[value] ?? null) : null;
 }
 
 function choiceTitle(schema: Schema, value: unknown, ui: Schema | null): string | null {

@@ -66,7 +66,7 @@ export function QueueExport({ input, label }: { input: QueueListInput; label: st
       {view?.finished && view.downloadPath ? (
         <p>
           <a href={view.downloadPath} download>
-            Télécharger l’export ({rows} dossiers, CSV)
+            Télécharger l’export ({rows} dossiers, {view.format.toUpperCase()})
           </a>{' '}
           — disponible jusqu’au{' '}
           {new Date(view.expiresAt).toLocaleDateString('fr-FR', { dateStyle: 'long' })}

@@ -19,7 +19,8 @@ interface QueueTabsProps {
 
 /**
  * The queue's tabs as links (each view has its address; Tab and Enter reach them):
- * démarches, then states with their exact counts, then « à moi », « non assignés »,
+ * démarches, then states with their exact counts — each démarche's own states, grouped
+ * under its title when all démarches are shown (a state tab then picks the démarche too), then « à moi », « non assignés »,
  * « en retard » counted within the chosen state (or all states). The current one
  * carries `aria-current`.
  */
@@ -29,7 +30,10 @@ export function QueueTabs({ filters, demarches, demarcheTotals, counts, go }: Qu
     event.preventDefault();
     go(event.currentTarget.getAttribute('href') ?? '/agent/');
   };
-  const inState = (counts ?? []).filter((tab) => !filters.state || tab.state === filters.state);
+  // A state id is its démarche's own: a tab is the (démarche, state) pair.
+  const isCurrent = (tab: StateCount) =>
+    filters.state === tab.state && (!filters.demarcheId || filters.demarcheId === tab.demarcheId);
+  const inState = (counts ?? []).filter((tab) => !filters.state || isCurrent(tab));
   const sum = (pick: (tab: StateCount) => number) =>
     counts === undefined
       ? '…'
@@ -77,18 +81,35 @@ export function QueueTabs({ filters, demarches, demarcheTotals, counts, go }: Qu
               Tous les états <span className="compteur">{total(counts)}</span>
             </a>
           </li>
-          {(counts ?? []).map((tab) => (
-            <li key={tab.state}>
-              <a
-                href={link({ ...filters, state: tab.state })}
-                onClick={follow}
-                aria-current={filters.state === tab.state ? 'page' : undefined}
-              >
-                {tab.label} <span className="compteur">{tab.count.toLocaleString('fr-FR')}</span>
-              </a>
-            </li>
-          ))}
         </ul>
+        {groupsOf(counts ?? []).map((group) => (
+          <div key={group.demarcheId} className="groupe-etats">
+            {filters.demarcheId ? null : (
+              <p id={`etats-${group.demarcheId}`} className="titre-groupe">
+                {group.demarcheTitle}
+              </p>
+            )}
+            <ul {...(filters.demarcheId ? {} : { 'aria-labelledby': `etats-${group.demarcheId}` })}>
+              {group.tabs.map((tab) => (
+                <li key={tab.state}>
+                  <a
+                    href={link({ ...filters, demarcheId: tab.demarcheId, state: tab.state })}
+                    onClick={follow}
+                    aria-current={isCurrent(tab) ? 'page' : undefined}
+                  >
+                    {filters.demarcheId ? null : (
+                      // Two démarches may both have a « Demande déposée »: a screen reader
+                      // hears which one, as the eye sees it from the group's title.
+                      <span className="hors-ecran">{tab.demarcheTitle} : </span>
+                    )}
+                    {tab.label}{' '}
+                    <span className="compteur">{tab.count.toLocaleString('fr-FR')}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
       </nav>
       <nav aria-label="Vues rapides">
         <ul>
@@ -116,4 +137,22 @@ export function QueueTabs({ filters, demarches, demarcheTotals, counts, go }: Qu
       </nav>
     </div>
   );
+}
+
+/** Tabs grouped by démarche, in the order the server lists them. */
+function groupsOf(tabs: readonly StateCount[]) {
+  const groups = new Map<
+    string,
+    { demarcheId: string; demarcheTitle: string; tabs: StateCount[] }
+  >();
+  for (const tab of tabs) {
+    const group = groups.get(tab.demarcheId) ?? {
+      demarcheId: tab.demarcheId,
+      demarcheTitle: tab.demarcheTitle,
+      tabs: [],
+    };
+    group.tabs.push(tab);
+    groups.set(tab.demarcheId, group);
+  }
+  return [...groups.values()];
 }

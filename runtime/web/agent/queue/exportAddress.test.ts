@@ -7,4 +7,11 @@ describe('exportAddress', () => {
     const filters = JSON.parse(new URL(address, 'http://x').searchParams.get('filtres') ?? '');
     expect(filters).toEqual({ states: ['depose'], text: 'Zoé' });
   });
+
+  it('gives the Excel workbook the same filters', () => {
+    const address = exportAddress({ states: ['depose'], limit: 100 }, 'xlsx');
+    expect(address).toBe(
+      `/api/queues/export.xlsx?filtres=${encodeURIComponent('{"states":["depose"]}')}`,
+    );
+  });
 });

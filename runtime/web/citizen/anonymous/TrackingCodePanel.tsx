@@ -45,6 +45,10 @@ export function TrackingCodePanel({ hasCode }: { hasCode: boolean }) {
             Suivre un dossier ».
           </p>
           <p>
+            Si vous avez indiqué une adresse e-mail dans le formulaire, vous recevez aussi par
+            courriel la référence du dossier et un code de suivi qui lui est propre.
+          </p>
+          <p>
             <code className="code-suivi" data-testid="code-suivi">
               {code}
             </code>

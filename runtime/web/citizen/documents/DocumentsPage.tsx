@@ -7,7 +7,7 @@ import { describeSize } from '../../forms/fields/checkFileBeforeUpload.ts';
 import { CitizenPage } from '../layout/CitizenPage.tsx';
 import { paths } from '../paths.ts';
 import { useSession } from '../session/useSession.ts';
-import { putInSafe } from './putInSafe.ts';
+import { AddDocumentForm, frenchDay } from './AddDocumentForm.tsx';
 
 const SCAN_STATUS: Readonly<Record<string, string>> = {
   pending: 'analyse antivirus en attente',
@@ -18,8 +18,9 @@ const SCAN_STATUS: Readonly<Record<string, string>> = {
 
 /**
  * « Mes documents »: the supporting documents a citizen keeps to reuse (identity, proof
- * of address…). Add one (checked by the server like any upload), see them, delete one;
- * a form's file field then offers them. After adding or deleting, a status line says so
+ * of address…). Add one (checked by the server like any upload) with the validity its
+ * kind gives, see them with that date — expired ones flagged, and no longer offered to
+ * forms —, download one (its owner only, docs/SECURITY.md §112), delete one. After adding or deleting, a status line says so
  * and focus goes to it.
  */
 export function DocumentsPage() {
@@ -30,13 +31,8 @@ export function DocumentsPage() {
     ...trpc.documents.list.queryOptions(),
     enabled: Boolean(session.data),
   });
-  const [label, setLabel] = useState('');
-  const [validUntil, setValidUntil] = useState('');
-  const [file, setFile] = useState<File | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const [sending, setSending] = useState(false);
   const status = useRef<HTMLParagraphElement>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
 
   function say(text: string, error = false) {
     setMessage({ text, error });
@@ -67,27 +63,6 @@ export function DocumentsPage() {
     );
   }
 
-  async function add() {
-    if (label.trim() === '' || file === null) {
-      say('Indiquez le nom du document et choisissez un fichier.', true);
-      return;
-    }
-    setSending(true);
-    try {
-      const stored = await putInSafe({ file, label: label.trim(), validUntil });
-      await queryClient.invalidateQueries({ queryKey: trpc.documents.list.queryKey() });
-      setLabel('');
-      setValidUntil('');
-      setFile(null);
-      if (fileInput.current) fileInput.current.value = '';
-      say(`« ${stored.label} » a été ajouté à vos documents.`);
-    } catch (error) {
-      say(error instanceof Error ? error.message : 'Le document n’a pas pu être envoyé.', true);
-    } finally {
-      setSending(false);
-    }
-  }
-
   return (
     <CitizenPage title="Mes documents">
       <p>
@@ -112,13 +87,27 @@ export function DocumentsPage() {
         ) : (
           <ul className="documents">
             {documents.data.map((document) => (
-              <li key={document.id}>
+              <li key={document.id} className={document.expired ? 'document-expire' : undefined}>
                 <strong>{document.label}</strong> — {document.fileName} (
                 {describeSize(document.sizeBytes)}),{' '}
                 {SCAN_STATUS[document.scanStatus] ?? document.scanStatus}
-                {document.validUntil
-                  ? `, valable jusqu’au ${new Date(`${document.validUntil}T12:00:00`).toLocaleDateString('fr-FR')}`
-                  : null}{' '}
+                {document.validUntil === null ? (
+                  ', sans date de fin de validité'
+                ) : document.expired ? (
+                  <>
+                    , <strong className="expire">expiré</strong> (valable jusqu’au{' '}
+                    {frenchDay(document.validUntil)}) : il n’est plus proposé dans les démarches
+                  </>
+                ) : (
+                  `, valable jusqu’au ${frenchDay(document.validUntil)}`
+                )}{' '}
+                {document.scanStatus === 'clean' || document.scanStatus === 'not_scanned' ? (
+                  <>
+                    <a href={`/api/documents/${document.id}`} download={document.fileName}>
+                      Télécharger {document.label}
+                    </a>{' '}
+                  </>
+                ) : null}
                 <button
                   type="button"
                   className="bouton-lien"
@@ -134,52 +123,13 @@ export function DocumentsPage() {
       </section>
       <section aria-labelledby="titre-ajout-document">
         <h2 id="titre-ajout-document">Ajouter un document</h2>
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void add();
+        <AddDocumentForm
+          onAdded={async (text) => {
+            await queryClient.invalidateQueries({ queryKey: trpc.documents.list.queryKey() });
+            say(text);
           }}
-        >
-          <div className="champ">
-            <label htmlFor="document-nom">Nom du document</label>
-            <p id="document-nom-aide" className="aide">
-              Par exemple : Justificatif de domicile.
-            </p>
-            <input
-              id="document-nom"
-              type="text"
-              maxLength={120}
-              value={label}
-              aria-describedby="document-nom-aide"
-              onChange={(event) => setLabel(event.target.value)}
-            />
-          </div>
-          <div className="champ">
-            <label htmlFor="document-fichier">Fichier (PDF ou image, 10 Mo au plus)</label>
-            <input
-              id="document-fichier"
-              type="file"
-              accept="application/pdf,image/*"
-              ref={fileInput}
-              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-            />
-          </div>
-          <div className="champ">
-            <label htmlFor="document-validite">Valable jusqu’au (facultatif)</label>
-            <input
-              id="document-validite"
-              type="date"
-              value={validUntil}
-              onChange={(event) => setValidUntil(event.target.value)}
-            />
-          </div>
-          <div className="actions">
-            <button type="submit" className="bouton" disabled={sending}>
-              Ajouter à mes documents
-            </button>
-          </div>
-        </form>
+          onProblem={(text) => say(text, true)}
+        />
       </section>
     </CitizenPage>
   );

@@ -6,7 +6,7 @@ import type { SafeChooser } from '../../forms/index.ts';
 import { useSession } from '../session/useSession.ts';
 
 /**
- * The signed-in citizen's safe as a form's file fields use it (`documents.list`, then
+ * The signed-in citizen's usable documents as a form's file fields offer them (`documents.list`, then
  * `documents.attach` to a field of `dossierId`); undefined for a visitor without an
  * account, who has no safe.
  *
@@ -23,7 +23,10 @@ export function useSafeChooser(dossierId: string): SafeChooser | undefined {
   });
   return useMemo(() => {
     if (!documents.data) return undefined;
-    const usable = documents.data.filter((document) => document.scanStatus !== 'infected');
+    // An infected or expired document is never offered (the server refuses both, §56, §113).
+    const usable = documents.data.filter(
+      (document) => document.scanStatus !== 'infected' && !document.expired,
+    );
     return {
       documents: usable,
       async attach(documentId: string, field: string) {

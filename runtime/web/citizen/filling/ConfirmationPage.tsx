@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { useTRPC } from '../../api/trpcContext.ts';
-import { ReceiptDownload } from '../account/ReceiptDownload.tsx';
+import { ReceiptDownload } from '../../downloads/ReceiptDownload.tsx';
 import { TrackingCodePanel } from '../anonymous/TrackingCodePanel.tsx';
 import { CitizenPage } from '../layout/CitizenPage.tsx';
 import { paths } from '../paths.ts';

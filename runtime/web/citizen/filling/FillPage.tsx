@@ -9,6 +9,7 @@ import { useTRPC, useTRPCClient } from '../../api/trpcContext.ts';
 import {
   ErrorSummary,
   type GuichetFormContext,
+  lazyPart,
   type PageError,
   PageForm,
   pageErrors,
@@ -24,12 +25,20 @@ import { paths } from '../paths.ts';
 import { useSession } from '../session/useSession.ts';
 import { TENANT } from '../tenant.ts';
 import { formSteps, WHOLE_FORM_STEP } from './formSteps.ts';
-import { ReviewStep } from './ReviewStep.tsx';
 import { SaveStatusLine } from './SaveStatusLine.tsx';
 import { submitAction } from './submitAction.ts';
 import { toPageErrors } from './toPageErrors.ts';
 import { type DossierForm, useDossierForm } from './useDossierForm.ts';
 import { useDraft } from './useDraft.ts';
+
+/**
+ * The review page: its own chunk, fetched once the first step is shown (not before it),
+ * so it is there, without a loading state, when the citizen reaches it.
+ */
+const ReviewStep = lazyPart(
+  () => import('./ReviewStep.tsx').then((module) => module.ReviewStep),
+  <p role="status">Chargement…</p>,
+);
 
 /** Fill a dossier: loads it and its version's validators, then the steps. */
 export function FillPage({ id }: { id: string }) {
@@ -133,6 +142,8 @@ function Steps({ view, validators }: { view: DossierForm; validators: ValidatorM
     [view.id, files, safe, sources],
   );
 
+  useEffect(() => void ReviewStep.preload(), []);
+
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each step change, to move focus
   useEffect(() => {
     if (moved.current) title.current?.focus();
@@ -143,7 +154,11 @@ function Steps({ view, validators }: { view: DossierForm; validators: ValidatorM
   const visibleSteps = steps.filter((candidate) => !hidden[candidate.id]);
   const position = page ? visibleSteps.indexOf(page) + 1 : visibleSteps.length + 1;
   const total = visibleSteps.length + 1;
-  const clientErrors = page && validateRoot ? pageErrors(validateRoot, data, page.fields) : [];
+  // Once per change of the answers, not at every render (the save status re-renders too).
+  const clientErrors = useMemo(
+    () => (page && validateRoot ? pageErrors(validateRoot, data, page.fields) : []),
+    [page, validateRoot, data],
+  );
   const shown = [
     ...(attempt > 0
       ? clientErrors

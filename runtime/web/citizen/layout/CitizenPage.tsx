@@ -67,6 +67,13 @@ function MainNav() {
         )}
         {session.data ? (
           <li>
+            <Link href={paths.account} aria-current={current(paths.account)}>
+              Mon compte
+            </Link>
+          </li>
+        ) : null}
+        {session.data ? (
+          <li>
             <span className="utilisateur">{session.data.displayName}</span>{' '}
             <button type="button" className="bouton-lien" onClick={() => void logout()}>
               Se déconnecter

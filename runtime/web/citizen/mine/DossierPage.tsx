@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { domainErrorOf } from '../../api/domainErrorOf.ts';
 import { useTRPC } from '../../api/trpcContext.ts';
-import { ReceiptDownload } from '../account/ReceiptDownload.tsx';
+import { ReceiptDownload } from '../../downloads/ReceiptDownload.tsx';
 import { CitizenPage } from '../layout/CitizenPage.tsx';
 import { paths } from '../paths.ts';
 import { Messages } from './Messages.tsx';

@@ -12,6 +12,7 @@ const SCAN_STATUS: Readonly<Record<string, string>> = {
   clean: 'vérifié',
   infected: 'refusé : fichier infecté',
   not_scanned: 'reçu',
+  preview: 'gardé dans l’aperçu, rien n’est envoyé',
 };
 
 /**
@@ -37,7 +38,14 @@ export function FileField(props: FieldProps) {
   async function send(file: File) {
     const refused = checkFileBeforeUpload(file, options);
     setProblem(refused);
-    if (refused !== null || context.dossierId === null) return;
+    if (refused !== null) return;
+    if (context.dossierId === null) {
+      if (!context.keepInPreview) return;
+      const kept = context.keepInPreview(file);
+      context.rememberFile(kept);
+      onChange([...ids, kept.id], fieldPathId.path);
+      return;
+    }
     setProgress(0);
     try {
       const uploaded = await uploadAttachment({

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { domainErrorOf } from '../../api/domainErrorOf.ts';
-import { useTRPCClient } from '../../api/trpcContext.ts';
+import { domainErrorOf } from '../api/domainErrorOf.ts';
+import { useTRPCClient } from '../api/trpcContext.ts';
 
 /**
  * « Télécharger l'accusé de réception (PDF) »: fetches the receipt made by the server

@@ -1,0 +1,143 @@
+/**
+ * `npm run bench:backoffice`: the agents' web app on the 1,000,000 dossiers of
+ * `bench:queue`, in headless Chromium (docs/CONTRIBUTING.md, « Benchmarks »). PostgreSQL
+ * only: it reads DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), seeds or
+ * reuses the queue bench's database, starts the real server on it (`npm start`'s code, the
+ * production web build) and times, as an agent of the big tenant's head unit:
+ * - first page: from navigation to the first queue rows visible;
+ * - filter: from submitting a search to the filtered rows visible;
+ * - open: from a click on a row to the dossier's heading visible;
+ * - scroll: frame times while the list is scrolled through 10,000 rows (pages loaded as
+ *   it goes), 95th percentile.
+ * Prints a table against the targets, then `RESULT {json}`.
+ */
+import type { Page } from 'playwright-core';
+import { hashPassword } from '../../runtime/server/auth/index.ts';
+import { BENCH_TENANTS } from '../../runtime/server/queues/bench/benchWorld.ts';
+import { prepareBenchDatabase } from '../../runtime/server/queues/bench/prepareBenchDatabase.ts';
+import { freePort, startServerProcess } from '../../runtime/server/testing/serverProcess.ts';
+import { launchChromium, openPage } from '../support/browser.ts';
+import { measureScroll } from './measureScroll.ts';
+import { median, percentile } from './stats.ts';
+
+const RUNS = 7;
+const SCROLL_ROWS = 10_000;
+const TARGETS = { first_page_ms: 1000, filter_ms: 300, open_ms: 300, scroll_p95_frame_ms: 16 };
+const PASSWORD = 'Banc d’essai du guichet 2026';
+/** Applicant names the seed uses: one search per run. */
+const NAMES = ['Bernard', 'Petit', 'Durand', 'Moreau', 'Laurent', 'Simon', 'Michel'];
+
+const baseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const log = (line: string) => console.log(line);
+
+const database = await prepareBenchDatabase(baseUrl, log);
+const tenant = BENCH_TENANTS[0]!.slug;
+// Agent 0 belongs to u01, the head of a unit subtree: the widest queue an agent has.
+const agent = `agent-000@${tenant}.test`;
+await database.executeSql('update users set password_hash = $1 where email = $2', [
+  await hashPassword(PASSWORD),
+  agent,
+]);
+const benchUrl = new URL(baseUrl);
+benchUrl.pathname = '/guichet_bench_queue';
+await database.close();
+
+const server = await startServerProcess(
+  { DATABASE_URL: benchUrl.toString(), PORT: String(await freePort()) },
+  300_000,
+);
+const browser = await launchChromium();
+try {
+  const { page, context } = await openPage(browser, server.url);
+  const signedIn = await context.request.post(`${server.url}/trpc/auth.login`, {
+    data: { tenant, email: agent, password: PASSWORD },
+  });
+  if (!signedIn.ok())
+    throw new Error(`login refused: ${signedIn.status()} ${await signedIn.text()}`);
+
+  const firstPage: number[] = [];
+  const filter: number[] = [];
+  const open: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    firstPage.push(await timeFirstPage(page));
+    filter.push(await timeFilter(page, run));
+    open.push(await timeOpen(page));
+  }
+  await page.goto('/agent/');
+  await rows(page).first().waitFor();
+  const scroll = await measureScroll(page, SCROLL_ROWS);
+
+  const result = {
+    first_page_ms: round(median(firstPage.slice(1))),
+    first_page_cold_ms: round(firstPage[0]!),
+    filter_ms: round(median(filter)),
+    open_ms: round(median(open)),
+    scroll_p95_frame_ms: round(percentile(scroll.frames, 95)),
+    scroll_rows: scroll.rows,
+    scroll_frames: scroll.frames.length,
+  };
+  log(`\nBack-office benchmark: ${RUNS} runs, medians (first page: warm runs; cold: the first)`);
+  log(
+    `${'measure'.padEnd(22)} ${'value'.padStart(9)} ${'target'.padStart(9)} ${'ratio'.padStart(7)}`,
+  );
+  for (const [key, target] of Object.entries(TARGETS)) {
+    const value = result[key as keyof typeof TARGETS];
+    log(
+      `${key.padEnd(22)} ${value.toFixed(1).padStart(9)} ${`< ${target}`.padStart(9)} ${(value / target).toFixed(2).padStart(7)}${value < target ? '' : '  ← misses the target'}`,
+    );
+  }
+  log(
+    `(first page cold ${result.first_page_cold_ms} ms; scrolled ${scroll.rows} rows in ${scroll.frames.length} frames)`,
+  );
+  log(`RESULT ${JSON.stringify(result)}`);
+  const missed = Object.entries(TARGETS).some(
+    ([key, target]) => !(result[key as keyof typeof TARGETS] < target),
+  );
+  if (missed) process.exitCode = 1;
+} finally {
+  await browser.close();
+  server.child.kill('SIGTERM');
+  await server.exited;
+}
+
+/** The queue's rows (the filters' selects have options too). */
+function rows(page: Page) {
+  return page.getByRole('listbox', { name: 'Dossiers de la file' }).getByRole('option');
+}
+
+async function timeFirstPage(page: Page): Promise<number> {
+  await page.goto('about:blank');
+  const started = performance.now();
+  await page.goto('/agent/');
+  await rows(page).first().waitFor();
+  return performance.now() - started;
+}
+
+async function timeFilter(page: Page, run: number): Promise<number> {
+  const name = NAMES[run % NAMES.length]!;
+  const search = page.getByLabel('Rechercher (référence, nom, contenu)');
+  await search.fill(name);
+  // Rows show the account's name, the search reads the form too: the filtered page is
+  // there when its first row is another dossier than before.
+  const before = await rows(page).first().getAttribute('id');
+  const started = performance.now();
+  await search.press('Enter');
+  await page.waitForFunction((previous) => {
+    const first = document.querySelector('[role="listbox"] [role="option"]');
+    return first !== null && first.id !== previous;
+  }, before);
+  return performance.now() - started;
+}
+
+async function timeOpen(page: Page): Promise<number> {
+  const row = rows(page).nth(2);
+  const reference = (await row.locator('.reference').textContent()) ?? '';
+  const started = performance.now();
+  await row.click();
+  await page.getByRole('heading', { level: 1, name: `Dossier ${reference}` }).waitFor();
+  return performance.now() - started;
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}

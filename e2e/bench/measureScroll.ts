@@ -1,0 +1,55 @@
+import type { Page } from 'playwright-core';
+
+/** Rows scrolled per frame: a fast flick, well beyond what an agent's wheel does. */
+const ROWS_PER_FRAME = 40;
+const TIMEOUT_MS = 180_000;
+
+/**
+ * Scrolls the queue list down by `ROWS_PER_FRAME` rows every animation frame until row
+ * `rows` is on screen (the list loads its next pages as it goes) and returns the time
+ * between consecutive frames meanwhile: a frame the page's script or layout held longer
+ * than 16.7 ms shows as a longer gap.
+ *
+ * @example
+ * const { frames } = await measureScroll(page, 10_000);
+ */
+export async function measureScroll(
+  page: Page,
+  rows: number,
+): Promise<{ frames: number[]; rows: number }> {
+  // tsx names functions with an `__name` helper the page does not have: a no-op there.
+  await page.evaluate('globalThis.__name ??= (fn) => fn');
+  return page.evaluate(
+    ({ rows, perFrame, timeoutMs }) =>
+      new Promise<{ frames: number[]; rows: number }>((resolve) => {
+        const list = document.querySelector<HTMLElement>(
+          '[role="listbox"][aria-label="Dossiers de la file"]',
+        );
+        const row = list?.querySelector<HTMLElement>('[role="option"]');
+        if (!list || !row) throw new Error('no queue list on the page');
+        const rowHeight = row.getBoundingClientRect().height;
+        const frames: number[] = [];
+        const started = performance.now();
+        let last = 0;
+        const deepest = () =>
+          Math.max(
+            ...[...list.querySelectorAll('[role="option"]')].map((option) =>
+              Number(option.getAttribute('aria-posinset') ?? 0),
+            ),
+          );
+        const step = (now: number) => {
+          if (last > 0) frames.push(now - last);
+          last = now;
+          const reached = deepest();
+          if (reached >= rows || now - started > timeoutMs) {
+            resolve({ frames, rows: reached });
+            return;
+          }
+          list.scrollTop = Math.min(list.scrollTop + perFrame * rowHeight, list.scrollHeight);
+          requestAnimationFrame(step);
+        };
+        requestAnimationFrame(step);
+      }),
+    { rows, perFrame: ROWS_PER_FRAME, timeoutMs: TIMEOUT_MS },
+  );
+}

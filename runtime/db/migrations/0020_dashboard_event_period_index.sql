@@ -1,0 +1,1 @@
+CREATE INDEX "dossier_events_period_idx" ON "dossier_events" USING btree ("tenant_id","type","at");

@@ -1,0 +1,323 @@
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type Browser, chromium } from 'playwright-core';
+import type { InlineConfig } from 'vite';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../../../e2e/support/browser.ts';
+import { compileValidatorModule } from '../../../server/demarches/compileValidatorModule.ts';
+import {
+  type BuiltChunk,
+  chunksLoaded,
+  entryChunk,
+  lazyChunkOf,
+} from '../../../server/webBuild/bundleGraph.ts';
+import { builtChunks } from '../../../server/webBuild/pageBundleGuard.ts';
+import { benchForm } from '../benchForm.ts';
+import type { BenchPageResult } from '../page/renderTiming.ts';
+import {
+  type BenchFigures,
+  type Measured,
+  median,
+  missedTargets,
+  reportTable,
+  resultOf,
+} from './benchReport.ts';
+
+/** Page loads per renderer and size; the median is kept. */
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** Keystrokes typed in one text field, as the issue asks. */
+const KEYS = 30;
+/**
+ * Keys sent back to back (no pause of ours): well under the 300 ms after which our inputs
+ * commit, even on a loaded machine, as for someone typing a word.
+ */
+const TYPING_DELAY_MS = 0;
+/** Long enough for our text input to commit after each key (BaseInputTemplate: 300 ms). */
+const COMMIT_PAUSE_MS = 400;
+const SIZES = [300, 900] as const;
+const SECTIONS_OF = { 300: 10, 900: 30 } as const;
+const ROOT = resolve(import.meta.dirname, '../../../..');
+const PAGE = 'runtime/web/bench/page/index.html';
+
+/** The production build (vite.config.ts, NODE_ENV=production), with another input if asked. */
+async function buildWith(
+  outDir: string,
+  input?: Record<string, string>,
+): Promise<Map<string, BuiltChunk>> {
+  const { build, loadConfigFromFile } = await import('vite');
+  const loaded = await loadConfigFromFile(
+    { command: 'build', mode: 'production' },
+    join(ROOT, 'vite.config.ts'),
+    ROOT,
+  );
+  if (!loaded) throw new Error('vite.config.ts not found');
+  let chunks = new Map<string, BuiltChunk>();
+  const config: InlineConfig = {
+    ...loaded.config,
+    configFile: false,
+    root: ROOT,
+    mode: 'production',
+    logLevel: 'warn',
+    plugins: [
+      ...(loaded.config.plugins ?? []),
+      {
+        name: 'bench:chunks',
+        generateBundle(_options, bundle) {
+          chunks = builtChunks(bundle);
+        },
+      },
+    ],
+    build: {
+      ...loaded.config.build,
+      outDir,
+      emptyOutDir: true,
+      ...(input ? { rollupOptions: { input } } : {}),
+    },
+  };
+  await build(config);
+  return chunks;
+}
+
+/** Gzipped kilobytes of the built files named. */
+async function gzippedKb(outDir: string, fileNames: Iterable<string>): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  let bytes = 0;
+  for (const fileName of fileNames) {
+    bytes += gzipSync(await readFile(join(outDir, fileName)), { level: 9 }).length;
+  }
+  return bytes / 1024;
+}
+
+/** What the citizen's pages load: the catalogue (the entry), a form page (plus FillPage). */
+async function citizenWeight(): Promise<{ formPage: number; catalogue: number }> {
+  const outDir = await mkdtemp(join(tmpdir(), 'guichet-bench-web-'));
+  try {
+    const chunks = await buildWith(outDir);
+    const entry = entryChunk(chunks, 'citizen');
+    const fillPage = lazyChunkOf(chunks, 'citizen/filling/FillPage.tsx');
+    if (!entry || !fillPage) throw new Error('citizen entry or FillPage chunk not found');
+    const catalogue = chunksLoaded(chunks, [entry.fileName], { lazily: false });
+    const formPage = chunksLoaded(chunks, [entry.fileName, fillPage.fileName], { lazily: false });
+    return {
+      formPage: await gzippedKb(outDir, formPage),
+      catalogue: await gzippedKb(outDir, catalogue),
+    };
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
+
+const MEDIA_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+/** A static server over the bench build: no CSP, since stock RJSF compiles with ajv in the page. */
+async function serve(outDir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    const file = join(outDir, path);
+    const info = await stat(file).catch(() => null);
+    if (!file.startsWith(outDir) || !info?.isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': MEDIA_TYPES[extname(file)] ?? 'application/octet-stream',
+    });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+type Kind = 'citizen' | 'rjsf' | 'plain';
+
+/** One page load: render time, then the keystrokes' main-thread and script time. */
+async function measureOnce(
+  browser: Browser,
+  url: string,
+  kind: Kind,
+  size: 300 | 900,
+  pauseMs: number,
+): Promise<Measured> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  try {
+    const page = await context.newPage();
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+    await page.goto(`${url}/${PAGE}?kind=${kind}&sections=${SECTIONS_OF[size]}`);
+    // Run in the page: no closure over this file's names.
+    const told = () => (window as unknown as { benchResult?: BenchPageResult }).benchResult;
+    await page.waitForFunction(
+      () => (window as unknown as { benchResult?: unknown }).benchResult !== undefined,
+      null,
+      { timeout: 60_000 },
+    );
+    const result = (await page.evaluate(told))!;
+    const form = benchForm(SECTIONS_OF[size]);
+    // Every field drawn, the conditional ones too: a renderer that skipped some would win unfairly.
+    if (result.controls < size)
+      throw new Error(`${kind}: ${result.controls} controls for ${size} fields`);
+    const last = form.fields[form.fields.length - 1]!;
+    if ((await page.locator(`#root_${last}`).count()) !== 1)
+      throw new Error(`${kind}: ${last} missing`);
+    const field = page.locator(`#root_${form.typedField}`);
+    await field.scrollIntoViewIfNeeded();
+    await field.click();
+    const cdp = await context.newCDPSession(page);
+    // The render's garbage is collected before the keys, not while they are timed.
+    await cdp.send('HeapProfiler.collectGarbage');
+    await page.waitForTimeout(500);
+    await cdp.send('Performance.enable');
+    const metrics = async () => {
+      const { metrics: list } = await cdp.send('Performance.getMetrics');
+      const named = (name: string) => list.find((metric) => metric.name === name)?.value ?? 0;
+      return { task: named('TaskDuration'), script: named('ScriptDuration') };
+    };
+    const before = await metrics();
+    const typed = 'abcdefghijklmnopqrstuvwxyzabcd'.slice(0, KEYS);
+    if (pauseMs === 0) {
+      // All keys queued at once on the protocol: the renderer takes them one after the
+      // other, with no round trip to this process between two (a loaded machine would
+      // otherwise leave pauses long enough for our inputs to commit mid-word).
+      await Promise.all(
+        [...typed].flatMap((key) => {
+          const code = `Key${key.toUpperCase()}`;
+          const windowsVirtualKeyCode = key.toUpperCase().charCodeAt(0);
+          return [
+            cdp.send('Input.dispatchKeyEvent', {
+              type: 'keyDown',
+              key,
+              code,
+              text: key,
+              unmodifiedText: key,
+              windowsVirtualKeyCode,
+            }),
+            cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code, windowsVirtualKeyCode }),
+          ];
+        }),
+      );
+    } else {
+      for (const key of typed) {
+        await page.keyboard.press(key);
+        await page.waitForTimeout(pauseMs);
+      }
+    }
+    // Our inputs commit 300 ms after the last key: that work counts too.
+    await page.waitForTimeout(600);
+    const after = await metrics();
+    if ((await field.inputValue()) !== typed)
+      throw new Error(`${kind}: the field does not show what was typed`);
+    if (failures.length > 0) throw new Error(`${kind}: ${failures.join('; ')}`);
+    return {
+      renderMs: result.renderMs,
+      taskPerKeyMs: ((after.task - before.task) * 1000) / KEYS,
+      scriptPerKeyMs: ((after.script - before.script) * 1000) / KEYS,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+type Key = `${Kind} ${300 | 900}`;
+
+/**
+ * Every renderer and size once per round, rounds repeated: a machine whose load drifts
+ * during the run weighs on all of them alike. Medians per renderer and size.
+ */
+async function measureInterleaved(
+  browser: Browser,
+  url: string,
+  { runs, pauseMs, kinds }: { runs: number; pauseMs: number; kinds: readonly Kind[] },
+): Promise<Map<Key, Measured>> {
+  const all = new Map<Key, Measured[]>();
+  for (let run = 0; run < runs; run++) {
+    for (const size of SIZES) {
+      for (const kind of kinds) {
+        const key: Key = `${kind} ${size}`;
+        all.set(key, [
+          ...(all.get(key) ?? []),
+          await measureOnce(browser, url, kind, size, pauseMs),
+        ]);
+      }
+    }
+  }
+  return new Map(
+    [...all].map(([key, list]) => [
+      key,
+      {
+        renderMs: median(list.map((one) => one.renderMs)),
+        taskPerKeyMs: median(list.map((one) => one.taskPerKeyMs)),
+        scriptPerKeyMs: median(list.map((one) => one.scriptPerKeyMs)),
+      },
+    ]),
+  );
+}
+
+/**
+ * `npm run bench:form`: builds the citizen app as production does and weighs what a form
+ * page loads, builds the bench page (runtime/web/bench/page) the same way, compiles each
+ * form's validators as publishing does, then in headless chromium renders the generated
+ * 300- and 900-field forms with our front office, stock RJSF and plain DOM and types 30
+ * keys in one text field. Prints a table, then `RESULT {json}`; exits 1 when a target is missed.
+ */
+async function main(): Promise<void> {
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  const weight = await citizenWeight();
+  const outDir = await mkdtemp(join(tmpdir(), 'guichet-bench-form-'));
+  await buildWith(outDir, { bench: join(ROOT, PAGE) });
+  if (previous === undefined) delete process.env.NODE_ENV;
+  else process.env.NODE_ENV = previous;
+  for (const size of SIZES) {
+    const code = await compileValidatorModule(benchForm(SECTIONS_OF[size]).schema);
+    await writeFile(join(outDir, `validators-${SECTIONS_OF[size]}.js`), code);
+  }
+  const server = await serve(outDir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  try {
+    const typed = await measureInterleaved(browser, server.url, {
+      runs: RUNS,
+      pauseMs: TYPING_DELAY_MS,
+      kinds: ['citizen', 'rjsf', 'plain'],
+    });
+    const committed = await measureInterleaved(browser, server.url, {
+      runs: 1,
+      pauseMs: COMMIT_PAUSE_MS,
+      kinds: ['citizen'],
+    });
+    const of = (figures: Map<Key, Measured>, kind: Kind) => ({
+      300: figures.get(`${kind} 300`)!,
+      900: figures.get(`${kind} 900`)!,
+    });
+    const figures: BenchFigures = {
+      citizen: of(typed, 'citizen'),
+      rjsf: of(typed, 'rjsf'),
+      plain: of(typed, 'plain'),
+      citizenCommitted: of(committed, 'citizen'),
+      citizenFormPageGzKb: weight.formPage,
+      citizenCataloguePageGzKb: weight.catalogue,
+    };
+    for (const line of reportTable(figures)) console.log(line);
+    const missed = missedTargets(figures);
+    for (const target of missed) console.error(`Target missed: ${target}`);
+    if (missed.length > 0) process.exitCode = 1;
+    console.log(`RESULT ${JSON.stringify(resultOf(figures))}`);
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
+
+await main();
