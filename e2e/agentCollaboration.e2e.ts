@@ -6,10 +6,12 @@ import { expectAccessible } from './support/accessibility.ts';
 import { launchChromium, openPage } from './support/browser.ts';
 import { demoApi, submitAideSociale } from './support/demoApi.ts';
 import { type GuichetServer, startGuichet } from './support/guichetServer.ts';
+import { holdDossierLock } from './support/holdRowLock.ts';
 
 // The agents working together and in bulk: claim a dossier, write a private comment the
 // citizen never sees, hand it to a colleague; tick five dossiers and fire one action on
-// them with one refused (a colleague changed it meanwhile); export the queue as CSV and
+// them with one refused (a colleague changed it meanwhile), its progress then its report,
+// still there after a reload; export the queue as CSV and
 // read it back; save a view and come back to it; a new colleague accepts an invitation.
 // axe on every state, no CSP violation, no script error.
 const AGENT = 'agent@demo.guichet.localhost';
@@ -183,7 +185,24 @@ describe('agents together and in bulk', () => {
       await otherSession.dossiers.claim.mutate({ dossierId: contested.id, revision });
 
       await page.getByLabel('Action à appliquer').selectOption({ label: 'Prendre en charge' });
+      // On PostgreSQL the journey holds the contested row locked, as a colleague's long
+      // transition would: the worker stops there and the progress is seen half-way. On
+      // PGlite (inside the server's process) the job may finish before the first look.
+      const held = server.databaseUrl
+        ? await holdDossierLock(server.databaseUrl, contested.id)
+        : null;
       await page.getByRole('button', { name: 'Appliquer à 5 dossier(s)' }).press('Enter');
+      if (held) {
+        const bar = page.getByRole('progressbar', { name: 'Traitement en cours' });
+        await bar.waitFor();
+        expect(await bar.getAttribute('max')).toBe('5');
+        await page
+          .getByRole('status')
+          .filter({ hasText: /traité\(s\) sur 5/ })
+          .waitFor();
+        await expectAccessible(page, 'agent-action-groupee-progression');
+        await held.release();
+      }
       const summary = page.getByRole('heading', { name: 'Résultat : 4 effectué(s), 1 refusé(s)' });
       await summary.waitFor();
       expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H3');
@@ -192,6 +211,13 @@ describe('agents together and in bulk', () => {
       expect(await refused.textContent()).toContain(contested.reference);
       expect(await refused.textContent()).toMatch(/modifié/);
       await expectAccessible(page, 'agent-action-groupee-rapport');
+      // A durable job: the agent leaves and comes back, the report is still there.
+      await page.reload();
+      await page
+        .getByRole('heading', { name: 'Résultat : 4 effectué(s), 1 refusé(s)' })
+        .waitFor({ timeout: 20_000 });
+      // The search lives in the address: the reloaded queue is still the filtered one.
+      await expect.poll(() => rows(page).count(), { timeout: 20_000 }).toBe(5);
       for (const dossier of batch) {
         const state = (await otherSession.dossiers.get.query({ id: dossier.id })).state.id;
         expect(state).toBe(dossier === contested ? 'depose' : 'en_instruction');
@@ -200,7 +226,7 @@ describe('agents together and in bulk', () => {
       // The filtered queue as CSV, downloaded and read back.
       const [download] = await Promise.all([
         page.waitForEvent('download'),
-        page.getByRole('link', { name: 'Exporter cette file en CSV' }).click(),
+        page.getByRole('button', { name: 'Exporter cette file en CSV' }).click(),
       ]);
       const bytes = await readFile(await download.path());
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -20,6 +20,8 @@ import { WEB_OUT_DIR } from '../../runtime/server/webBuild/webApps.ts';
 export interface GuichetServer {
   /** Origin the browser opens, e.g. `http://127.0.0.1:41234`. */
   url: string;
+  /** The server's PostgreSQL database, or null on PGlite (inside the server's process). */
+  databaseUrl: string | null;
   /** Every mail the server sent (password resets, notifications…). */
   mail: SmtpSink;
   /** What the process printed, for a failing journey. */
@@ -73,6 +75,7 @@ export async function startGuichet(): Promise<GuichetServer> {
   const started = server;
   return {
     url: started.url,
+    databaseUrl: scratch?.url ?? null,
     mail,
     output: () => started.output(),
     async stop() {

@@ -26,6 +26,7 @@ export {
   nextReference,
 } from './references/nextReference.ts';
 export { rateLimits, sessions } from './schema/auth.ts';
+export { bulkJobItems, bulkJobs, exportJobs } from './schema/backgroundJobs.ts';
 export { anonymousDossiers, citizenDocuments, counterDossiers } from './schema/citizenExtras.ts';
 export {
   dossierComments,

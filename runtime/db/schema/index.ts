@@ -4,6 +4,7 @@
  */
 
 export { rateLimits, sessions } from './auth.ts';
+export { bulkJobItems, bulkJobs, exportJobs } from './backgroundJobs.ts';
 export { anonymousDossiers, citizenDocuments, counterDossiers } from './citizenExtras.ts';
 export {
   dossierComments,

@@ -56,7 +56,7 @@ export async function bulkAct(
   return { outcomes, done, refused: outcomes.length - done };
 }
 
-function actOnOne(
+export function actOnOne(
   context: DossierContext,
   item: BulkInput['items'][number],
   action: BulkInput['action'],

@@ -1,6 +1,8 @@
 import { dossierContextOf } from '../dossiers/index.ts';
 import { router, staffProcedure, unwrap } from '../trpc/index.ts';
 import { bulkAct } from './bulkAct.ts';
+import { bulkJobIdInput, startBulkJobInput } from './bulkJobInputs.ts';
+import { latestBulkJob, readBulkJob, startBulkJob } from './bulkJobs.ts';
 import { changeAssignment } from './changeAssignment.ts';
 import {
   addCommentInput,
@@ -66,4 +68,16 @@ export const collaborationRouter = router({
   bulk: staff
     .input(bulkInput)
     .mutation(({ ctx, input }) => bulkAct(dossierContextOf(ctx), input, ctx.deps.enqueueEffects)),
+  // The same, as one durable job the worker performs (bulkJobs.ts): progress, then report.
+  bulkJobs: router({
+    start: staff
+      .input(startBulkJobInput)
+      .mutation(({ ctx, input }) => startBulkJob(dossierContextOf(ctx), input, ctx.deps.sendJob)),
+    get: staff
+      .input(bulkJobIdInput)
+      .query(async ({ ctx, input }) =>
+        unwrap(await readBulkJob(dossierContextOf(ctx), input.jobId)),
+      ),
+    latest: staff.input(noInput).query(({ ctx }) => latestBulkJob(dossierContextOf(ctx))),
+  }),
 });

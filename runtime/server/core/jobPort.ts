@@ -19,6 +19,15 @@ export type SendJob = (
 ) => Promise<void>;
 
 /**
+ * An agent's bulk action over up to 500 dossiers (`collaboration/bulkJobs.ts`), performed
+ * by the worker. Named here for the same reason: effects creates the queue.
+ */
+export const BULK_ACTION_QUEUE = 'bulk-action';
+
+/** A queue export above the immediate download's limit (`queues/exportJobs.ts`). */
+export const QUEUE_EXPORT_QUEUE = 'queue-export';
+
+/**
  * The tracking code mailed to the address a dossier filed without an account gave
  * (`anonymous/sendTrackingCodeMail.ts`). Named here for the same reason: effects creates
  * every queue, and the anonymous feature writes the job through the `SendJob` port.

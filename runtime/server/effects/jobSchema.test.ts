@@ -46,7 +46,7 @@ async function queues(database: Database) {
 describe('ensureJobSchema', () => {
   let handles: Database[] = [];
 
-  it('installs pg-boss, the effect queues, the scan, invitation, account-mail and tracking-code queues, even from several processes at once', async () => {
+  it('installs pg-boss, the effect queues, the scan, invitation, account-mail, tracking-code, bulk and export queues, even from several processes at once', async () => {
     handles = await freshDatabaseHandles();
     const retry = { retryLimit: 5, retryDelaySeconds: 7, expireInSeconds: 120 };
     await Promise.all(handles.map((database) => ensureJobSchema(database, retry)));
@@ -57,12 +57,16 @@ describe('ensureJobSchema', () => {
       expire_seconds: 120,
       retention_minutes: 43_200,
     };
+    // Bulk actions and exports run for minutes: never expired before 10.
+    const long = { ...expected, expire_seconds: 600 };
     expect(await queues(handles[0]!)).toEqual([
       { name: 'account-mail', ...expected },
       { name: 'attachment-scan', ...expected },
+      { name: 'bulk-action', ...long },
       { name: 'effect-letter', ...expected },
       { name: 'effect-notify', ...expected },
       { name: 'effect-webhook', ...expected },
+      { name: 'queue-export', ...long },
       { name: 'staff-invitation', ...expected },
       { name: 'tracking-code-mail', ...expected },
     ]);
@@ -75,9 +79,11 @@ describe('ensureJobSchema', () => {
       [
         'account-mail',
         'attachment-scan',
+        'bulk-action',
         'effect-letter',
         'effect-notify',
         'effect-webhook',
+        'queue-export',
         'staff-invitation',
         'tracking-code-mail',
       ].map((name) => ({
@@ -86,7 +92,12 @@ describe('ensureJobSchema', () => {
         retry_delay: 30,
         retry_backoff: true,
         // A killed worker's job runs again about a minute later; a scan may take 60 s.
-        expire_seconds: name === 'attachment-scan' ? 90 : 60,
+        expire_seconds:
+          name === 'attachment-scan'
+            ? 90
+            : name === 'bulk-action' || name === 'queue-export'
+              ? 600
+              : 60,
         retention_minutes: 43_200,
       })),
     );

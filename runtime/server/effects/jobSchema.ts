@@ -1,6 +1,11 @@
 import PgBoss from 'pg-boss';
 import { type Database, sqlExecutorFor } from '../../db/index.ts';
-import { ACCOUNT_MAIL_QUEUE, TRACKING_CODE_MAIL_QUEUE } from '../core/jobPort.ts';
+import {
+  ACCOUNT_MAIL_QUEUE,
+  BULK_ACTION_QUEUE,
+  QUEUE_EXPORT_QUEUE,
+  TRACKING_CODE_MAIL_QUEUE,
+} from '../core/jobPort.ts';
 import { EFFECT_QUEUES } from './effectJob.ts';
 
 /** pg-boss's own PostgreSQL schema (its default), beside our tables. */
@@ -10,6 +15,13 @@ export const PGBOSS_SCHEMA = 'pgboss';
 export const SCAN_QUEUE = 'attachment-scan';
 
 /** Invitation mails to new staff members (`staff/sendInvitationMail.ts`). */
+/**
+ * Bulk actions and large exports run for minutes (500 dossiers, 100,000 rows): expiring
+ * them after a minute would redeliver a job still running. Both are harmless to redeliver
+ * (items already processed are skipped; an export starts its file again).
+ */
+const LONG_JOB_MIN_EXPIRE_IN_SECONDS = 10 * 60;
+
 export const STAFF_INVITATION_QUEUE = 'staff-invitation';
 
 /**
@@ -88,6 +100,8 @@ async function setUp(database: Database, retry: EffectRetryPolicy): Promise<void
       SCAN_QUEUE,
       STAFF_INVITATION_QUEUE,
       ACCOUNT_MAIL_QUEUE,
+      BULK_ACTION_QUEUE,
+      QUEUE_EXPORT_QUEUE,
       TRACKING_CODE_MAIL_QUEUE,
     ]) {
       const options = {
@@ -99,7 +113,9 @@ async function setUp(database: Database, retry: EffectRetryPolicy): Promise<void
         expireInSeconds:
           name === SCAN_QUEUE
             ? Math.max(retry.expireInSeconds, SCAN_MIN_EXPIRE_IN_SECONDS)
-            : retry.expireInSeconds,
+            : name === BULK_ACTION_QUEUE || name === QUEUE_EXPORT_QUEUE
+              ? Math.max(retry.expireInSeconds, LONG_JOB_MIN_EXPIRE_IN_SECONDS)
+              : retry.expireInSeconds,
         // Jobs waiting for a worker are kept 30 days (pg-boss: 14), so a long outage of
         // the worker loses nothing either.
         retentionMinutes: 30 * 24 * 60,

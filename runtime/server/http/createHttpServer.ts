@@ -9,7 +9,7 @@ import {
 } from '../dataSources/referenceTablesHttpHandler.ts';
 import { VALIDATORS_PATH, validatorsHttpHandler } from '../demarches/index.ts';
 import { documentsHttpHandler } from '../documents/index.ts';
-import { queueExportHttpHandler } from '../queues/index.ts';
+import { exportDownloadHttpHandler, queueExportHttpHandler } from '../queues/index.ts';
 import { appRouter } from '../router.ts';
 import { contextFactory, databaseUnavailableCause } from '../trpc/index.ts';
 import { databaseAnswers } from './databaseProbe.ts';
@@ -59,7 +59,11 @@ export function createHttpServer(deps: ServerDeps): Server {
       return;
     }
     let files = Promise.resolve(false);
-    if (path.startsWith('/api/queues/')) files = queueExportHttpHandler(req, res, deps);
+    if (path.startsWith('/api/queues/')) {
+      files = queueExportHttpHandler(req, res, deps).then(
+        (handled) => handled || exportDownloadHttpHandler(req, res, deps),
+      );
+    }
     // Its own bounded body (20 MB, admins only), not the API's 2 MiB: docs/SECURITY.md §117.
     else if (path.startsWith(REFERENCE_TABLES_PATH))
       files = referenceTablesHttpHandler(req, res, deps);

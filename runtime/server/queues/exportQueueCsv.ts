@@ -20,10 +20,17 @@ export function exportQueueCsv(
   ctx: QueueServiceContext,
   query: QueueListQuery,
   write: (chunk: string) => Promise<void>,
+  /** Told the rows written so far after each page (a durable export's progress). */
+  progress?: (rows: number) => Promise<void>,
 ): Promise<Result<{ rows: number }, DomainError>> {
+  let written = 0;
   return queueExportRows(ctx, query, {
     headers: (headers) => write(CSV_BOM + csvLine(headers)),
-    rows: (rows) => write(rows.map((row) => csvLine(row.map(csvText))).join('')),
+    rows: async (rows) => {
+      await write(rows.map((row) => csvLine(row.map(csvText))).join(''));
+      written += rows.length;
+      await progress?.(written);
+    },
   });
 }
 

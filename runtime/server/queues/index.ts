@@ -3,10 +3,14 @@
  * Named exports only, so the surface stays visible.
  */
 
+export { exportDownloadHttpHandler } from './exportDownloadHttpHandler.ts';
 export type { Keyset, KeysetPosition, KeysetSegment } from './keyset.ts';
 export { isKeyFor, keysetSegments } from './keyset.ts';
 export type { QueueServiceContext } from './listQueue.ts';
+export type { ExportJobDeps } from './performExport.ts';
+export { performExport } from './performExport.ts';
 export { publishedVersions } from './publishedVersions.ts';
+export { purgeExpiredExports } from './purgeExpiredExports.ts';
 export { decodeCursor, encodeCursor, invalidCursor } from './queueCursor.ts';
 export { QUEUE_EXPORT_PATH, queueExportHttpHandler } from './queueExportHttpHandler.ts';
 export { toQueueItems } from './queueItems.ts';

@@ -4,6 +4,7 @@ import { recordSessionAudit } from '../audit/index.ts';
 import { parseCookies } from '../core/cookies.ts';
 import type { ServerDeps } from '../core/deps.ts';
 import type { DomainError } from '../core/domainError.ts';
+import { EXPORT_FORMATS } from './exportFormats.ts';
 import { exportQueueCsv } from './exportQueueCsv.ts';
 import { exportQueueXlsx } from './exportQueueXlsx.ts';
 import { queueListInput } from './queueInput.ts';
@@ -12,7 +13,6 @@ import { queueListInput } from './queueInput.ts';
 export const QUEUE_EXPORT_PATH = '/api/queues/export.csv';
 /** The same export as an Excel workbook. */
 export const QUEUE_XLSX_EXPORT_PATH = '/api/queues/export.xlsx';
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const STAFF_ROLES = ['admin', 'agent', 'supervisor'] as const;
 // The filters of a queue list, without paging: the export reads every page itself.
@@ -74,7 +74,7 @@ export async function queueExportHttpHandler(
       return true;
     }
     res.statusCode = 200;
-    res.setHeader('Content-Type', XLSX_TYPE);
+    res.setHeader('Content-Type', EXPORT_FORMATS.xlsx.contentType);
     res.setHeader('Content-Disposition', `attachment; filename="dossiers-${day}.xlsx"`);
     res.setHeader('Content-Length', String(workbook.value.bytes.length));
     res.write(workbook.value.bytes);

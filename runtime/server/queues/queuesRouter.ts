@@ -2,6 +2,14 @@ import { z } from 'zod';
 import type { SessionActor } from '../core/sessionActor.ts';
 import { type Context, router, staffProcedure, unwrap } from '../trpc/index.ts';
 import { countQueue } from './countQueue.ts';
+import {
+  type ExportServiceContext,
+  exportIdInput,
+  latestExport,
+  readExport,
+  startExport,
+  startExportInput,
+} from './exportJobs.ts';
 import { listQueue, type QueueServiceContext } from './listQueue.ts';
 import { queueCountsInput, queueListInput } from './queueInput.ts';
 import { deleteView, listViews, saveView, saveViewInput, viewIdInput } from './savedViews.ts';
@@ -21,6 +29,24 @@ export const queuesRouter = router({
   counts: staff
     .input(queueCountsInput.prefault({}))
     .query(async ({ ctx, input }) => unwrap(await countQueue(queueContextOf(ctx), input))),
+  // Exports above IMMEDIATE_EXPORT_LIMIT rows, written by the worker (§132).
+  exports: router({
+    start: staff
+      .input(startExportInput)
+      .mutation(async ({ ctx, input }) =>
+        unwrap(await startExport(exportContextOf(ctx), input, ctx.deps.sendJob)),
+      ),
+    get: staff
+      .input(exportIdInput)
+      // Null for an export that is not the caller's, exactly as for one that never existed.
+      .query(async ({ ctx, input }) => {
+        const view = await readExport(exportContextOf(ctx), input.exportId);
+        return view.ok ? view.value : null;
+      }),
+    latest: staff
+      .input(z.strictObject({}).prefault({}))
+      .query(({ ctx }) => latestExport(exportContextOf(ctx))),
+  }),
   // The caller's own saved filters (docs/SECURITY.md §75).
   views: router({
     list: staff
@@ -43,4 +69,8 @@ export const queuesRouter = router({
  */
 export function queueContextOf(ctx: Context & { session: SessionActor }): QueueServiceContext {
   return { db: ctx.deps.database.db, viewer: ctx.session, now: ctx.deps.clock() };
+}
+
+function exportContextOf(ctx: Context & { session: SessionActor }): ExportServiceContext {
+  return { ...queueContextOf(ctx), session: ctx.session, requestId: ctx.requestId };
 }

@@ -24,6 +24,7 @@ const paperWorld: SampleWorld = {
   commentId: randomUUID(),
   documentId: randomUUID(),
   spareDocumentId: randomUUID(),
+  bulkJobId: randomUUID(),
   pendingInvitationId: randomUUID(),
 };
 

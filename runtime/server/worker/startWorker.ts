@@ -4,16 +4,27 @@ import { sendTrackingCodeMail } from '../anonymous/index.ts';
 import {
   attachmentsRoot,
   clamdScanner,
+  commitFile,
   decodeScanJob,
   requeueStalledScans,
   scanAttachment,
   storeBytes,
+  storedPath,
+  temporaryPath,
   type VirusScanner,
 } from '../attachments/index.ts';
 import { sendAccountMail } from '../auth/index.ts';
+import { performBulkJob } from '../collaboration/index.ts';
 import type { ServerConfig } from '../core/config.ts';
-import { ACCOUNT_MAIL_QUEUE, TRACKING_CODE_MAIL_QUEUE } from '../core/jobPort.ts';
+import {
+  ACCOUNT_MAIL_QUEUE,
+  BULK_ACTION_QUEUE,
+  QUEUE_EXPORT_QUEUE,
+  TRACKING_CODE_MAIL_QUEUE,
+} from '../core/jobPort.ts';
 import { wakeAfter } from '../core/wakeAfter.ts';
+import { createUrlSourceCache, URL_SOURCE_LIMITS } from '../dataSources/index.ts';
+import { unitsFromDatabase } from '../dossiers/index.ts';
 import {
   consoleEffectLog,
   createMailer,
@@ -25,6 +36,7 @@ import {
   type EffectLog,
   type EffectRetryPolicy,
   effectJobDataSchema,
+  enqueueEffects,
   ensureJobSchema,
   PGBOSS_SCHEMA,
   performEffect,
@@ -32,6 +44,7 @@ import {
   STAFF_INVITATION_QUEUE,
   sealAuditLoop,
 } from '../effects/index.ts';
+import { performExport, purgeExpiredExports } from '../queues/index.ts';
 import { sendInvitationMail } from '../staff/index.ts';
 
 /** pg-boss maintenance interval of `startWorker` (see `WorkerOptions`). */
@@ -63,6 +76,8 @@ export interface WorkerOptions {
   scanner?: VirusScanner | null;
   /** How often pending files whose scan job gave up get a new one. Default 300. */
   scanSweepIntervalSeconds?: number;
+  /** How often expired queue exports and their files are deleted. Default 3600. */
+  exportPurgeIntervalSeconds?: number;
   /** How often new audit rows are chained (`sealAuditLoop`). Default 5. */
   auditSealIntervalSeconds?: number;
   /** How long `stop()` waits for running jobs. Default 30 s. */
@@ -199,6 +214,38 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
       },
     });
   }
+  // Agents' bulk actions (issue 16): each dossier as its requester, outcomes kept per item.
+  const bulkDeps = {
+    db: database.db,
+    clock: deps.clock,
+    units: unitsFromDatabase,
+    urlSources: createUrlSourceCache(URL_SOURCE_LIMITS),
+    enqueueEffects,
+  };
+  handlers.push({
+    queue: BULK_ACTION_QUEUE,
+    perform: (data) => performBulkJob(bulkDeps, data),
+    describe: (data) => {
+      const id = (data as { jobId?: unknown } | null)?.jobId;
+      return { effectKey: `bulk:${typeof id === 'string' ? id : 'unknown'}`, kind: 'bulk' };
+    },
+  });
+  // Queue exports above the immediate download's limit, into the file store.
+  const filesRoot = attachmentsRoot(config);
+  const exportDeps = {
+    db: database.db,
+    clock: deps.clock,
+    temporaryPath: () => temporaryPath(filesRoot),
+    commitFile: (temp: string, sha256: string) => commitFile(filesRoot, temp, sha256),
+  };
+  handlers.push({
+    queue: QUEUE_EXPORT_QUEUE,
+    perform: (data) => performExport(exportDeps, data),
+    describe: (data) => {
+      const id = (data as { exportId?: unknown } | null)?.exportId;
+      return { effectKey: `export:${typeof id === 'string' ? id : 'unknown'}`, kind: 'export' };
+    },
+  });
   const scanner =
     options.scanner !== undefined
       ? options.scanner
@@ -226,6 +273,15 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     sealAuditLoop({
       db: database.db,
       intervalMs: (options.auditSealIntervalSeconds ?? 5) * 1000,
+      idle: idle.signal,
+      log,
+    }),
+  );
+  pollers.push(
+    purgeExportsLoop({
+      purge: () =>
+        purgeExpiredExports(database.db, deps.clock(), (key) => storedPath(filesRoot, key)),
+      intervalMs: (options.exportPurgeIntervalSeconds ?? 3600) * 1000,
       idle: idle.signal,
       log,
     }),
@@ -275,6 +331,29 @@ async function sweepStalledScans(options: {
       const message = error instanceof Error ? error.message : String(error);
       deps.log({ level: 'error', message, kind: 'scan' });
     }
+  }
+}
+
+/**
+ * Deletes expired queue exports and their files now and then (`purgeExpiredExports`): a
+ * finished export is kept `EXPORT_LIFETIME_DAYS` for its requester, then goes.
+ */
+async function purgeExportsLoop(options: {
+  purge: () => Promise<number>;
+  intervalMs: number;
+  idle: AbortSignal;
+  log: EffectLog;
+}): Promise<void> {
+  const { idle } = options;
+  while (!idle.aborted) {
+    try {
+      const purged = await options.purge();
+      if (purged > 0) options.log({ level: 'info', message: `${purged} expired exports deleted` });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      options.log({ level: 'error', message, kind: 'export' });
+    }
+    await wakeAfter(options.intervalMs, idle);
   }
 }
 

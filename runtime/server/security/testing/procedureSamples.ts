@@ -441,12 +441,64 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
       action: { kind: 'claim' },
     }),
   },
+  'dossiers.bulkJobs.start': {
+    callers: STAFF,
+    // Answers a new job id whatever the ids; the worker refuses another tenant's dossier
+    // exactly as one that exists nowhere (collaboration/bulkJobs.test.ts), and the report
+    // echoes no id.
+    references: 'none',
+    actor: 'agent',
+    input: (world) => ({
+      items: [{ dossierId: world.submitted.id, revision: world.submitted.revision }],
+      action: { kind: 'claim' },
+      idempotencyKey: fresh('bulk-job'),
+    }),
+  },
+  'dossiers.bulkJobs.get': {
+    callers: STAFF,
+    // The agent started it; admins read every job; other staff get NOT_FOUND (§131).
+    references: 'ids',
+    readers: ['admin', 'agent'],
+    actor: 'agent',
+    input: (world) => ({ jobId: world.bulkJobId }),
+  },
+  'dossiers.bulkJobs.latest': {
+    callers: STAFF,
+    references: 'none',
+    actor: 'agent',
+    input: () => ({}),
+  },
 
   'queues.list': {
     callers: STAFF,
     references: 'idFilter',
     actor: 'agent',
     input: (world) => ({ demarcheId: world.demarche.id, assignee: world.agentId }),
+  },
+  'queues.exports.start': {
+    callers: STAFF,
+    // The démarche only narrows the rows, and a small queue (B's, or none) answers
+    // « immediate » alike; above 1,000 rows, a job (queues/exportJobs.test.ts).
+    references: 'none',
+    actor: 'agent',
+    input: (world) => ({
+      filters: { demarcheId: world.demarche.id },
+      format: 'csv',
+      idempotencyKey: fresh('export'),
+    }),
+  },
+  'queues.exports.get': {
+    callers: STAFF,
+    // Null to all but its requester, as for an id that exists nowhere (§132).
+    references: 'none',
+    actor: 'agent',
+    input: () => ({ exportId: randomUUID() }),
+  },
+  'queues.exports.latest': {
+    callers: STAFF,
+    references: 'none',
+    actor: 'agent',
+    input: () => ({}),
   },
   'queues.views.list': { callers: STAFF, references: 'none', actor: 'agent', input: () => ({}) },
   'queues.views.save': {

@@ -44,6 +44,8 @@ export interface SampleWorld {
   documentId: string;
   /** Another document of the citizen's safe, for the sample that deletes one. */
   spareDocumentId: string;
+  /** A bulk job the agent started on `submitted` (never performed: no worker runs). */
+  bulkJobId: string;
   /** An invitation the admin sent and nobody answered, for the sample that cancels it. */
   pendingInvitationId: string;
 }
@@ -170,6 +172,11 @@ export async function buildSampleWorld(
   });
   const documentId = await putSampleInSafe(callers.citizen, 'Justificatif de domicile');
   const spareDocumentId = await putSampleInSafe(callers.citizen, 'Ancienne pièce');
+  const bulkJob = await callers.agent.trpc.dossiers.bulkJobs.start.mutate({
+    items: [{ dossierId: submitted.id, revision: submitted.revision }],
+    action: { kind: 'claim' },
+    idempotencyKey: randomUUID(),
+  });
   const invitation = await callers.admin.trpc.staff.invite.mutate({
     email: `en-attente-${randomBytes(4).toString('hex')}@example.fr`,
     displayName: 'Invitation en attente',
@@ -195,6 +202,7 @@ export async function buildSampleWorld(
     commentId: comment.id,
     documentId,
     spareDocumentId,
+    bulkJobId: bulkJob.jobId,
     pendingInvitationId: invitation.id,
   };
 }
@@ -241,6 +249,7 @@ export function nowhereLike(world: SampleWorld): SampleWorld {
     commentId: randomUUID(),
     documentId: randomUUID(),
     spareDocumentId: randomUUID(),
+    bulkJobId: randomUUID(),
     pendingInvitationId: randomUUID(),
   };
 }
@@ -269,6 +278,7 @@ export function identifiersOf(tenant: SeededTenant, world: SampleWorld): string[
     world.commentId,
     world.documentId,
     world.spareDocumentId,
+    world.bulkJobId,
     world.pendingInvitationId,
   ];
 }

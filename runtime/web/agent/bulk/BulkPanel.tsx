@@ -1,21 +1,19 @@
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { inferRouterOutputs } from '@trpc/server';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import type { AppRouter } from '../../../server/router.ts';
 import { domainErrorOf } from '../../api/domainErrorOf.ts';
 import { useTRPC } from '../../api/trpcContext.ts';
 import { ActionFields } from '../dossier/ActionFields.tsx';
 import type { QueueItem } from '../queue/QueueList.tsx';
+import { BulkJobProgress } from './BulkJobProgress.tsx';
+import { BulkJobReport, type KnownDossiers } from './BulkJobReport.tsx';
 import { bulkTransitions, versionKey } from './bulkTransitions.ts';
 
-type BulkReport = inferRouterOutputs<AppRouter>['dossiers']['bulk'];
 type Schema = Parameters<typeof ActionFields>[0]['schema'];
 
-/** One line of the report: the dossier as the queue showed it, and what became of it. */
-interface ReportLine {
-  item: QueueItem;
-  outcome: BulkReport['outcomes'][number];
-}
+/** How often a running job's progress is read again. */
+const PROGRESS_POLL_MS = 1000;
+/** A job older than this is not shown again when the agent comes back. */
+const RECENT_JOB_MS = 24 * 3600 * 1000;
 
 /**
  * The bulk action bar of the queue: the selected dossiers, one action for all of them —
@@ -24,17 +22,37 @@ interface ReportLine {
  * first with the server's reason (a colleague changed it since, a guard, a state the
  * action does not leave). Each dossier is acted on with the revision the queue showed
  * (docs/SECURITY.md §72), so nothing is applied over a change the agent did not see.
+ * The action runs as a durable job on the server's worker (§130): a progress bar while it
+ * runs, then the report; the agent's latest job comes back when they return to the queue.
  */
 export function BulkPanel({ selected, clear }: { selected: QueueItem[]; clear: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const ids = { action: useId(), colleague: useId(), report: useId() };
+  const ids = { action: useId(), colleague: useId() };
   const [choice, setChoice] = useState('');
   const [colleague, setColleague] = useState('');
   const [values, setValues] = useState<Record<string, unknown>>({});
-  const [report, setReport] = useState<ReportLine[] | null>(null);
-  const reportRef = useRef<HTMLHeadingElement>(null);
-  const bulk = useMutation(trpc.dossiers.bulk.mutationOptions());
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [known, setKnown] = useState<KnownDossiers>([]);
+  // One key per « Appliquer »: a retried or doubled request finds the same job.
+  const idempotencyKey = useRef(crypto.randomUUID());
+  const bulk = useMutation(trpc.dossiers.bulkJobs.start.mutationOptions());
+  const latest = useQuery(trpc.dossiers.bulkJobs.latest.queryOptions());
+  // Coming back, the latest job shows again while it is recent: running, or its report.
+  const recent =
+    latest.data && Date.now() - Date.parse(latest.data.createdAt) < RECENT_JOB_MS
+      ? latest.data
+      : null;
+  const shownJobId = jobId ?? recent?.id ?? null;
+  const job = useQuery({
+    ...trpc.dossiers.bulkJobs.get.queryOptions({ jobId: shownJobId ?? '' }),
+    enabled: shownJobId !== null,
+    refetchInterval: (query) => (query.state.data?.finished ? false : PROGRESS_POLL_MS),
+  });
+  const finished = job.data?.finished ?? false;
+  useEffect(() => {
+    if (finished) void queryClient.invalidateQueries({ queryKey: trpc.queues.pathKey() });
+  }, [finished, queryClient, trpc]);
 
   const versions = [...new Map(selected.map((item) => [versionKey(item), item] as const)).values()];
   const definitions = useQueries({
@@ -56,9 +74,6 @@ export function BulkPanel({ selected, clear }: { selected: QueueItem[]; clear: (
   const transition = choice.startsWith('t:')
     ? transitions.find((candidate) => `t:${candidate.transition}` === choice)
     : undefined;
-  useEffect(() => {
-    if (report) reportRef.current?.focus();
-  }, [report]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -76,17 +91,18 @@ export function BulkPanel({ selected, clear }: { selected: QueueItem[]; clear: (
             : null;
     if (action === null || (choice === 'assign' && colleague === '')) return;
     const items = selected.map((item) => ({ dossierId: item.id, revision: item.revision }));
-    const result = await bulk.mutateAsync({ items, action });
-    const lines = selected.map((item, index) => ({ item, outcome: result.outcomes[index]! }));
-    // Refusals first: they are what the agent has to look at.
-    lines.sort((a, b) => Number(a.outcome.ok) - Number(b.outcome.ok));
-    setReport(lines);
+    const started = await bulk.mutateAsync({
+      items,
+      action,
+      idempotencyKey: idempotencyKey.current,
+    });
+    idempotencyKey.current = crypto.randomUUID();
+    setKnown(selected);
+    setJobId(started.jobId);
     setValues({});
     clear();
-    await queryClient.invalidateQueries({ queryKey: trpc.queues.pathKey() });
   };
 
-  const done = report?.filter((line) => line.outcome.ok).length ?? 0;
   return (
     <section className="bloc groupee" aria-labelledby={`${ids.action}-titre`}>
       <h2 id={`${ids.action}-titre`}>Action groupée</h2>
@@ -164,32 +180,10 @@ export function BulkPanel({ selected, clear }: { selected: QueueItem[]; clear: (
           même action.
         </p>
       )}
-      {report ? (
-        <div className="rapport">
-          <h3 id={ids.report} tabIndex={-1} ref={reportRef}>
-            Résultat : {done.toLocaleString('fr-FR')} effectué(s),{' '}
-            {(report.length - done).toLocaleString('fr-FR')} refusé(s)
-          </h3>
-          <table aria-labelledby={ids.report}>
-            <thead>
-              <tr>
-                <th scope="col">Dossier</th>
-                <th scope="col">Résultat</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.map(({ item, outcome }) => (
-                <tr key={item.id} className={outcome.ok ? 'fait' : 'refuse'}>
-                  <th scope="row">
-                    {item.reference} — {item.applicantName}
-                  </th>
-                  <td>{outcome.ok ? 'Effectué' : `Refusé : ${outcome.message}`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {job.data && !job.data.finished ? (
+        <BulkJobProgress done={job.data.done + job.data.refused} total={job.data.total} />
       ) : null}
+      {job.data?.finished ? <BulkJobReport key={job.data.id} job={job.data} known={known} /> : null}
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { filtersFromSearch, listInputOf, searchFromFilters } from '../navigation
 import { lastSelected, rememberQueue } from '../navigation/queueOrder.ts';
 import { useAgentRoute } from '../navigation/useAgentRoute.ts';
 import { exportAddress } from './exportAddress.ts';
+import { QueueExport } from './QueueExport.tsx';
 import { QueueFilterForm } from './QueueFilterForm.tsx';
 import { type QueueItem, QueueList } from './QueueList.tsx';
 import { QueueTabs } from './QueueTabs.tsx';
@@ -206,10 +207,8 @@ export function QueuePage({ search, me }: { search: string; me: Me }) {
       <SavedViews search={searchFromFilters(filters)} go={(to) => navigate(to)} />
       <NewDossierMenu />
       <ShortcutHints hints={HINTS} />
+      <QueueExport input={input} label="Exporter cette file en CSV" />
       <p className="export">
-        <a href={exportAddress(input)} download>
-          Exporter cette file en CSV
-        </a>{' '}
         <a href={exportAddress(input, 'xlsx')} download>
           Exporter cette file en Excel (XLSX)
         </a>
