@@ -159,6 +159,37 @@ describe('the demo tenant’s union membership, from joining to resignation', ()
     );
   });
 
+  it('takes back an application the member corrected on request, routed again, then validated', async () => {
+    await signInAll();
+    const sent = await joined();
+    const asked = await walk.act(lyon, sent.id, 'demander_complement', sent.revision, {
+      message: 'Précisez le nom complet de votre employeur.',
+    });
+    // The member corrects the form in « Mes dossiers » (every field is open in
+    // `complement`), the dues recomputed by the server, then sends it back.
+    const corrected = await citizen.trpc.dossiers.saveDraft.mutate({
+      id: sent.id,
+      data: {
+        employeur: 'Hospices civils de Lyon — hôpital Édouard-Herriot',
+        salaireNetMensuel: 2400,
+      },
+      revision: asked.revision,
+    });
+    const back = await walk.act(citizen, sent.id, 'completer', corrected.revision);
+    expect(back.state).toBe('deposee');
+    expect(await walk.stored(sent.id)).toMatchObject({
+      unitCode: 'ul-lyon-sante',
+      data: expect.objectContaining({
+        employeur: 'Hospices civils de Lyon — hôpital Édouard-Herriot',
+        cotisationMensuelle: 24,
+      }),
+    });
+    expect((await walk.act(lyon, sent.id, 'valider', back.revision)).state).toBe('adherent_actif');
+    expect(await walk.letterText(citizen, sent, 'carte-adherent')).toContain(
+      'Employeur : Hospices civils de Lyon — hôpital Édouard-Herriot',
+    );
+  });
+
   it('files away an application whose complement is not answered within two months', async () => {
     await signInAll();
     const waiting = await joined();
