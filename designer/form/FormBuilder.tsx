@@ -85,7 +85,6 @@ export function FormBuilder({
         <FieldPalette onAddField={addField} onAddSection={addSection} />
         <section className="plan" aria-labelledby="titre-plan">
           <h3 id="titre-plan">Formulaire</h3>
-          <StepsChoice definition={definition} dispatch={dispatch} />
           <div role="status" className="annonce">
             {notice ? (
               <>
@@ -135,6 +134,7 @@ export function FormBuilder({
           )}
         </div>
       </div>
+      <StepsChoice definition={definition} dispatch={dispatch} />
       <RulesEditor definition={definition} dispatch={dispatch} />
       <FormPreview definition={definition} />
     </div>
@@ -162,7 +162,7 @@ function StepsChoice({
     );
   }
   return (
-    <div className="champ case">
+    <div className="carte etapes">
       <label>
         <input
           type="checkbox"
