@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { domainErrorOf } from '../../api/domainErrorOf.ts';
 import { useTRPCClient } from '../../api/trpcContext.ts';
@@ -13,12 +13,11 @@ import { forgetLinkToken, linkToken } from './linkToken.ts';
  */
 export function ResetPasswordPage() {
   const client = useTRPCClient();
-  // Read once, then dropped from the address bar; kept here for a retry after a refusal.
-  const [token] = useState(() => {
-    const read = linkToken(window.location.hash);
-    forgetLinkToken();
-    return read;
-  });
+  // Read when first shown, kept here for a retry after a refusal, and dropped from the
+  // address bar only once the page is on screen: a render React throws away (the page
+  // loads on demand, under Suspense) would otherwise have wiped it before the kept one.
+  const [token] = useState(() => linkToken(window.location.hash));
+  useEffect(() => forgetLinkToken(), []);
   const [done, setDone] = useState(false);
   const [problem, setProblem] = useState<{ message: string; field?: string; deadLink?: boolean }>();
   const [busy, setBusy] = useState(false);

@@ -5,13 +5,16 @@ import { paths } from '../paths.ts';
 import { useLogout } from '../session/useLogout.ts';
 import { useSession } from '../session/useSession.ts';
 
-/** Set after the first page: later pages are reached by navigation and take the focus. */
+/** Where the browser landed: pages shown there (the loading one, then the page itself) keep the browser's focus. */
+const landing = `${window.location.pathname}${window.location.search}`;
+/** Set once the address left the landing one: later pages are reached by navigation and take the focus. */
 let navigated = false;
 
 /**
  * Every page of the front office: the shell with the main navigation, the page's h1 and
  * the document title. After a client-side navigation, focus moves to the h1, so screen
- * reader users hear where they arrived (the first page load keeps the browser's focus).
+ * reader users hear where they arrived; the page the browser loaded keeps its focus, even
+ * when « Chargement… » shows before it (pages load on demand).
  *
  * @example
  * <CitizenPage title="Mes dossiers">…</CitizenPage>
@@ -19,8 +22,8 @@ let navigated = false;
 export function CitizenPage({ title, children }: { title: string; children?: ReactNode }) {
   useEffect(() => {
     document.title = `${title} — Guichet`;
+    navigated ||= `${window.location.pathname}${window.location.search}` !== landing;
     if (navigated) document.getElementById('titre-page')?.focus();
-    navigated = true;
   }, [title]);
   return (
     <AppShell
