@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient } from '../runtime/web/api/createApiClient.ts';
@@ -11,8 +12,8 @@ import { holdDossierLock } from './support/holdRowLock.ts';
 // The agents working together and in bulk: claim a dossier, write a private comment the
 // citizen never sees, hand it to a colleague; tick five dossiers and fire one action on
 // them with one refused (a colleague changed it meanwhile), its progress then its report,
-// still there after a reload; export the queue as CSV and
-// read it back; save a view and come back to it; a new colleague accepts an invitation.
+// still there after a reload; export the queue as CSV and as XLSX, each read back;
+// save a view and come back to it; a new colleague accepts an invitation.
 // axe on every state, no CSP violation, no script error.
 const AGENT = 'agent@demo.guichet.localhost';
 const PASSWORD = 'Démonstration du guichet 2026';
@@ -236,6 +237,18 @@ describe('agents together and in bulk', () => {
         batch.map((dossier) => dossier.reference).sort(),
       );
       expect(lines.filter((line) => line[2] === 'En instruction')).toHaveLength(4);
+
+      // The same queue as an Excel workbook, downloaded and opened (an XLSX is a zip of XML).
+      const [workbook] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Exporter cette file en Excel (XLSX)' }).click(),
+      ]);
+      const sheets = unzipSync(new Uint8Array(await readFile(await workbook.path())));
+      const cells = `${strFromU8(sheets['xl/worksheets/sheet1.xml']!)}${strFromU8(
+        sheets['xl/sharedStrings.xml'] ?? new Uint8Array(),
+      )}`;
+      for (const dossier of batch) expect(cells).toContain(dossier.reference);
+      expect(cells).toContain('En instruction');
 
       // Saved under a name, found again from the plain queue.
       await page.getByLabel('Enregistrer ces filtres sous le nom').fill('Lot groupé');
