@@ -10,7 +10,8 @@ import { templateSample } from './testing/templateSample.ts';
 // worker and a real SMTP server: a citizen of Villeurbanne applies, the MDS of
 // Villeurbanne asks for a missing document, declares the file complete, evaluates
 // (GIR), proposes a plan the citizen accepts and grants it; mails are received and the
-// letters are PDFs read back. The alternatives: a GIR 5 refusal, the reminder before the
+// letters are PDFs read back. The alternatives: changes asked to the plan then a refusal
+// at decision, a withdrawal, a GIR 5 refusal, the reminder before the
 // legal deadline and an unanswered request for documents filed away after 3 months.
 // On PostgreSQL with DATABASE_URL, on PGlite without.
 
@@ -140,6 +141,41 @@ describe('the demo tenant’s APA à domicile', () => {
     expect(decision).toContain('plan d’aide de 310,50 € par mois (GIR 4)');
     expect(decision).toContain('participation s’élève à 42,00 € par mois');
     expect(decision).toContain(`Référence : ${reference}`);
+  });
+
+  it('takes the plan back when the applicant asks for changes, then refuses at decision with its letter; a withdrawal ends another', async () => {
+    await signInAll();
+    const { id, reference, revision } = await submittedApplication();
+    const complete = await act(mds, id, 'declarer_complet', revision);
+    const plan = {
+      dateVisite: '2026-03-20',
+      gir: 3,
+      planAide: '8 heures d’aide à domicile par mois',
+      montantPlan: 250,
+      participation: 30,
+    };
+    const proposed = await act(mds, id, 'proposer_plan', complete.revision, plan);
+    const changes = await act(citizen, id, 'demander_modification', proposed.revision, {
+      souhaits: 'Des heures le week-end plutôt qu’en semaine.',
+    });
+    expect(changes.state).toBe('evaluation');
+    const toUnit = await walk.mailAbout(`APA ${reference} : modification du plan demandée`);
+    expect(toUnit.recipients).toEqual(['mds@demo.guichet.localhost']);
+    const again = await act(mds, id, 'proposer_plan', changes.revision, {
+      ...plan,
+      planAide: '8 heures d’aide à domicile par mois, le samedi',
+    });
+    const accepted = await act(citizen, id, 'accepter_plan', again.revision);
+    const refused = await act(mds, id, 'refuser', accepted.revision, {
+      motif: 'Les ressources déclarées dépassent le plafond départemental.',
+    });
+    expect(refused.state).toBe('refusee');
+    expect(await letterText(id, reference, 'decision-refus')).toContain(
+      'Les ressources déclarées dépassent le plafond départemental.',
+    );
+
+    const other = await submittedApplication();
+    expect((await act(citizen, other.id, 'retirer', other.revision)).state).toBe('retiree');
   });
 
   it('refuses on a GIR 5, with the refusal letter', async () => {
