@@ -4,6 +4,7 @@ import {
   DndContext,
   type DragEndEvent,
   KeyboardSensor,
+  MeasuringStrategy,
   PointerSensor,
   useSensor,
   useSensors,
@@ -75,6 +76,9 @@ export function FieldOutline({
     <DndContext
       sensors={sensors}
       collisionDetection={closestCenter}
+      // The page may shift while an item is lifted (the save status, the preview
+      // redrawn): measured once, the rows' places go stale and the arrows stop moving it.
+      measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
       onDragEnd={onDragEnd}
       accessibility={{
         announcements,
