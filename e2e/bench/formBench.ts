@@ -7,17 +7,16 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, chromium } from 'playwright-core';
 import type { InlineConfig } from 'vite';
-import { CHROMIUM, CHROMIUM_FLAGS } from '../../../../e2e/support/browser.ts';
-import { compileValidatorModule } from '../../../server/demarches/compileValidatorModule.ts';
+import { compileValidatorModule } from '../../runtime/server/demarches/compileValidatorModule.ts';
 import {
   type BuiltChunk,
   chunksLoaded,
   entryChunk,
   lazyChunkOf,
-} from '../../../server/webBuild/bundleGraph.ts';
-import { builtChunks } from '../../../server/webBuild/pageBundleGuard.ts';
-import { benchForm } from '../benchForm.ts';
-import type { BenchPageResult } from '../page/renderTiming.ts';
+} from '../../runtime/server/webBuild/bundleGraph.ts';
+import { builtChunks } from '../../runtime/server/webBuild/pageBundleGuard.ts';
+import { benchForm } from '../../runtime/web/bench/benchForm.ts';
+import type { BenchPageResult } from '../../runtime/web/bench/page/renderTiming.ts';
 import {
   type BenchFigures,
   type Measured,
@@ -25,7 +24,8 @@ import {
   missedTargets,
   reportTable,
   resultOf,
-} from './benchReport.ts';
+} from '../../runtime/web/bench/run/benchReport.ts';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../support/browser.ts';
 
 /** Page loads per renderer and size; the median is kept. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -40,7 +40,7 @@ const TYPING_DELAY_MS = 0;
 const COMMIT_PAUSE_MS = 400;
 const SIZES = [300, 900] as const;
 const SECTIONS_OF = { 300: 10, 900: 30 } as const;
-const ROOT = resolve(import.meta.dirname, '../../../..');
+const ROOT = resolve(import.meta.dirname, '../..');
 const PAGE = 'runtime/web/bench/page/index.html';
 
 /** The production build (vite.config.ts, NODE_ENV=production), with another input if asked. */
