@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFFont, rgb } from 'pdf-lib';
+import { type PDFFont, rgb } from 'pdf-lib';
 import { dateTimeFr } from '../../../shared/templating/index.ts';
+import { A4, openA4Document, wrapText } from '../core/a4Pdf.ts';
 import type { ReceiptLine } from './receiptAnswers.ts';
 
 /** What an accusé de réception states. */
@@ -14,24 +12,12 @@ export interface ReceiptContent {
   lines: ReceiptLine[];
 }
 
-const PAGE = { width: 595.28, height: 841.89 }; // A4 in points
-const MARGIN = 56;
+const PAGE = A4;
+const MARGIN = A4.margin;
 const SIZE = 10;
 const LINE = 14;
 const LABEL_WIDTH = 190;
 const GREY = rgb(0.3, 0.3, 0.3);
-
-// DejaVu, as for letters (effects/letterPdf.ts): the standard PDF fonts cannot encode
-// œ, € or the narrow no-break space of French numbers.
-const require = createRequire(import.meta.url);
-let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
-function fontBytes() {
-  fonts ??= Promise.all([
-    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-  ]).then(([regular, bold]) => ({ regular, bold }));
-  return fonts;
-}
 
 /**
  * Lays out a dossier's accusé de réception as an A4 PDF (pdf-lib, like letters): the
@@ -44,16 +30,12 @@ function fontBytes() {
  *   reference: 'AIDE-2026-000042', submittedAt: new Date(), lines: [{ label: 'Nom', value: 'Martin' }] });
  */
 export async function receiptPdf(content: ReceiptContent): Promise<Uint8Array> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
-  const bytes = await fontBytes();
-  const regular = await doc.embedFont(bytes.regular, { subset: true, customName: 'DejaVuSans' });
-  const bold = await doc.embedFont(bytes.bold, { subset: true, customName: 'DejaVuSans-Bold' });
-  doc.setTitle(`Accusé de réception — ${content.reference}`);
-  doc.setAuthor(content.tenantName);
-  doc.setLanguage('fr-FR');
-  doc.setCreationDate(content.submittedAt);
-  doc.setModificationDate(content.submittedAt);
+  const { doc, regular, bold } = await openA4Document({
+    title: `Accusé de réception — ${content.reference}`,
+    author: content.tenantName,
+    date: content.submittedAt,
+    language: 'fr-FR',
+  });
 
   let page = doc.addPage([PAGE.width, PAGE.height]);
   let y = PAGE.height - MARGIN;
@@ -71,7 +53,7 @@ export async function receiptPdf(content: ReceiptContent): Promise<Uint8Array> {
   nextLine(28);
   write('Accusé de réception', bold, 18);
   nextLine(24);
-  for (const line of wrap(content.demarcheTitle, regular, 12, PAGE.width - 2 * MARGIN)) {
+  for (const line of wrapText(content.demarcheTitle, regular, 12, PAGE.width - 2 * MARGIN)) {
     write(line, regular, 12);
     nextLine(16);
   }
@@ -86,8 +68,8 @@ export async function receiptPdf(content: ReceiptContent): Promise<Uint8Array> {
   const valueX = MARGIN + LABEL_WIDTH + 10;
   const valueWidth = PAGE.width - MARGIN - valueX;
   for (const answer of content.lines) {
-    const labels = wrap(answer.label, bold, SIZE, LABEL_WIDTH);
-    const values = wrap(answer.value, regular, SIZE, valueWidth);
+    const labels = wrapText(answer.label, bold, SIZE, LABEL_WIDTH);
+    const values = wrapText(answer.value, regular, SIZE, valueWidth);
     for (let i = 0; i < Math.max(labels.length, values.length); i += 1) {
       if (labels[i]) write(labels[i]!, bold, SIZE);
       if (values[i]) write(values[i]!, regular, SIZE, valueX);
@@ -98,23 +80,4 @@ export async function receiptPdf(content: ReceiptContent): Promise<Uint8Array> {
   nextLine(LINE);
   write('Conservez ce document : il atteste le dépôt de votre dossier.', regular, 9);
   return doc.save();
-}
-
-/** Splits text into lines that fit `width`, keeping its own line breaks. */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.replaceAll('\r\n', '\n').split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(' ')) {
-      const candidate = line === '' ? word : `${line} ${word}`;
-      if (line !== '' && font.widthOfTextAtSize(candidate, size) > width) {
-        lines.push(line);
-        line = word;
-      } else {
-        line = candidate;
-      }
-    }
-    lines.push(line);
-  }
-  return lines;
 }

@@ -1,8 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
+import { type PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import { dateFr } from '../../../shared/templating/index.ts';
+import { A4, openA4Document, wrapText } from '../core/a4Pdf.ts';
 
 /** What a letter says and who sends it; the body is the rendered template, plain text. */
 export interface LetterContent {
@@ -18,23 +16,11 @@ export interface LetterContent {
   body: string;
 }
 
-const PAGE = { width: 595.28, height: 841.89 }; // A4 in points
-const MARGIN = 56;
+const PAGE = A4;
+const MARGIN = A4.margin;
 const BODY_SIZE = 11;
 const LINE = 15;
 const GREY = rgb(0.35, 0.35, 0.35);
-
-// DejaVu (free licence, shipped by the dejavu-fonts-ttf package): the standard PDF fonts
-// cannot encode œ, € or the narrow no-break space that French amounts use.
-const require = createRequire(import.meta.url);
-let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array }> | undefined;
-function fontBytes() {
-  fonts ??= Promise.all([
-    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf')),
-    readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf')),
-  ]).then(([regular, bold]) => ({ regular, bold }));
-  return fonts;
-}
 
 /**
  * Lays a letter out as an A4 PDF: the tenant's letterhead (name, contact lines, the
@@ -47,15 +33,11 @@ function fontBytes() {
  *   date: new Date(), reference: 'AIDE-2026-000042', title: 'Notification d’accord', body: 'Madame, …' });
  */
 export async function letterPdf(content: LetterContent): Promise<Uint8Array> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
-  const bytes = await fontBytes();
-  const regular = await doc.embedFont(bytes.regular, { subset: true, customName: 'DejaVuSans' });
-  const bold = await doc.embedFont(bytes.bold, { subset: true, customName: 'DejaVuSans-Bold' });
-  doc.setTitle(`${content.title} — ${content.reference}`);
-  doc.setAuthor(content.issuer);
-  doc.setCreationDate(content.date);
-  doc.setModificationDate(content.date);
+  const { doc, regular, bold } = await openA4Document({
+    title: `${content.title} — ${content.reference}`,
+    author: content.issuer,
+    date: content.date,
+  });
 
   let page = doc.addPage([PAGE.width, PAGE.height]);
   let y = PAGE.height - MARGIN;
@@ -78,7 +60,7 @@ export async function letterPdf(content: LetterContent): Promise<Uint8Array> {
   write(`Objet : ${content.title}`, bold, BODY_SIZE);
   y -= LINE * 2;
 
-  for (const line of wrap(content.body, regular, PAGE.width - 2 * MARGIN)) {
+  for (const line of wrapText(content.body, regular, BODY_SIZE, PAGE.width - 2 * MARGIN)) {
     if (y < MARGIN) {
       page = newPage(doc);
       y = PAGE.height - MARGIN;
@@ -91,23 +73,4 @@ export async function letterPdf(content: LetterContent): Promise<Uint8Array> {
 
 function newPage(doc: PDFDocument): PDFPage {
   return doc.addPage([PAGE.width, PAGE.height]);
-}
-
-/** Splits the body into lines that fit `width`, keeping its own line breaks. */
-function wrap(body: string, font: PDFFont, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of body.replaceAll('\r\n', '\n').split('\n')) {
-    let line = '';
-    for (const word of paragraph.split(' ')) {
-      const candidate = line === '' ? word : `${line} ${word}`;
-      if (line !== '' && font.widthOfTextAtSize(candidate, BODY_SIZE) > width) {
-        lines.push(line);
-        line = word;
-      } else {
-        line = candidate;
-      }
-    }
-    lines.push(line);
-  }
-  return lines;
 }
