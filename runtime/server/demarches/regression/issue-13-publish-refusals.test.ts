@@ -1,17 +1,13 @@
 import { expect, it } from 'vitest';
 import type { DemarcheDefinition } from '../../../../shared/definition/index.ts';
 import { describeOnEachDriver } from '../../../db/testing/describeOnEachDriver.ts';
-import { seedTenant } from '../../testing/seedTenant.ts';
-import { createDemarche } from '../createDemarche.ts';
 import { listVersions } from '../listVersions.ts';
 import { publishDemarche } from '../publishDemarche.ts';
-import { saveDraft } from '../saveDraft.ts';
 import {
+  adminOfNewTenant,
   expectErr,
   expectOk,
-  socialAidAs,
-  staffContext,
-  uniqueSlug,
+  savedSocialAidVariant,
 } from '../testing/demarcheFixtures.ts';
 
 /** The form's `nom` question, whose schema the tests edit. */
@@ -23,15 +19,9 @@ function nameField(definition: DemarcheDefinition): Record<string, unknown> {
 // Issue 13: definitions the attacker published, which then froze the server (item 2) or
 // failed silently at each delivery (item 8). Each is now refused at publish, in French.
 describeOnEachDriver('issue 13: publish refuses what the runtime could not run', (database) => {
-  async function publishDraft(mutate: Parameters<typeof socialAidAs>[1]) {
-    const world = await seedTenant(database().db);
-    const ctx = staffContext(database().db, {
-      tenantId: world.tenantId,
-      userId: world.accounts.admin.id,
-    });
-    const slug = uniqueSlug('aide-sociale');
-    const { id } = expectOk(await createDemarche(ctx, { slug, title: 'Aide sociale' }));
-    expectOk(await saveDraft(ctx, { id, revision: 0, draft: socialAidAs(slug, mutate) }));
+  async function publishDraft(mutate: (definition: DemarcheDefinition) => void) {
+    const { ctx } = await adminOfNewTenant(database().db);
+    const id = await savedSocialAidVariant(ctx, mutate);
     const refused = expectErr(await publishDemarche(ctx, { id, revision: 1 }));
     expect(expectOk(await listVersions(ctx, id))).toEqual([]);
     return refused;

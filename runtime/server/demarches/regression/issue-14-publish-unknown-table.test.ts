@@ -2,29 +2,20 @@ import { expect, it } from 'vitest';
 import { referenceTables } from '../../../db/schema/referenceTables.ts';
 import { describeOnEachDriver } from '../../../db/testing/describeOnEachDriver.ts';
 import { seedTenant } from '../../testing/seedTenant.ts';
-import { createDemarche } from '../createDemarche.ts';
 import { publishDemarche } from '../publishDemarche.ts';
-import { saveDraft } from '../saveDraft.ts';
 import {
+  adminOfNewTenant,
   expectErr,
   expectOk,
-  socialAidAs,
-  staffContext,
-  uniqueSlug,
+  savedSocialAidVariant,
 } from '../testing/demarcheFixtures.ts';
 
 // Issue 14 item 4: a `table` data source must name a reference table the tenant has
 // imported, or the citizen would have nothing to choose from.
 describeOnEachDriver('issue 14: publish refuses a reference table the tenant lacks', (database) => {
   it('names the source, in French, then publishes once the table is imported', async () => {
-    const world = await seedTenant(database().db);
-    const ctx = staffContext(database().db, {
-      tenantId: world.tenantId,
-      userId: world.accounts.admin.id,
-    });
-    const slug = uniqueSlug('aide-sociale');
-    const { id } = expectOk(await createDemarche(ctx, { slug, title: 'Aide sociale' }));
-    const draft = socialAidAs(slug, (d) => {
+    const { world, ctx } = await adminOfNewTenant(database().db);
+    const id = await savedSocialAidVariant(ctx, (d) => {
       d.dataSources = [{ id: 'communes', kind: 'table', table: 'communes' }];
       (d.form.schema as { properties: Record<string, unknown> }).properties['commune'] = {
         type: 'string',
@@ -32,7 +23,6 @@ describeOnEachDriver('issue 14: publish refuses a reference table the tenant lac
         'x-source': 'communes',
       };
     });
-    expectOk(await saveDraft(ctx, { id, revision: 0, draft }));
 
     const refused = expectErr(await publishDemarche(ctx, { id, revision: 1 }));
     expect(refused.code).toBe('INVALID_DEFINITION');

@@ -2,16 +2,13 @@ import { expect, it } from 'vitest';
 import { units } from '../../../db/schema/tenants.ts';
 import { describeOnEachDriver } from '../../../db/testing/describeOnEachDriver.ts';
 import { seedTenant } from '../../testing/seedTenant.ts';
-import { createDemarche } from '../createDemarche.ts';
 import { listVersions } from '../listVersions.ts';
 import { publishDemarche } from '../publishDemarche.ts';
-import { saveDraft } from '../saveDraft.ts';
 import {
+  adminOfNewTenant,
   expectErr,
   expectOk,
-  socialAidAs,
-  staffContext,
-  uniqueSlug,
+  savedSocialAidVariant,
 } from '../testing/demarcheFixtures.ts';
 
 // Issue 14: a routing rule naming a unit the tenant does not have published fine, and
@@ -19,25 +16,13 @@ import {
 describeOnEachDriver(
   'issue 14: publish refuses unit codes the tenant has no unit for',
   (database) => {
-    async function adminOfNewTenant() {
-      const world = await seedTenant(database().db);
-      const ctx = staffContext(database().db, {
-        tenantId: world.tenantId,
-        userId: world.accounts.admin.id,
-      });
-      return { world, ctx };
-    }
-
     it('names every offending place, in French, and publishes nothing', async () => {
-      const { ctx } = await adminOfNewTenant();
-      const slug = uniqueSlug('aide-sociale');
-      const { id } = expectOk(await createDemarche(ctx, { slug, title: 'Aide sociale' }));
-      const draft = socialAidAs(slug, (d) => {
+      const { ctx } = await adminOfNewTenant(database().db);
+      const id = await savedSocialAidVariant(ctx, (d) => {
         d.routing[0]!.unit = 'ccas-famille';
         d.workflow.states[1]!.owner = { role: 'agent', unit: 'instruction' };
         d.workflow.transitions[2]!.effects = [{ type: 'assign', unit: 'ccas-famille' }];
       });
-      expectOk(await saveDraft(ctx, { id, revision: 0, draft }));
 
       const refused = expectErr(await publishDemarche(ctx, { id, revision: 1 }));
 
@@ -59,17 +44,14 @@ describeOnEachDriver(
     });
 
     it('does not accept a unit of another tenant', async () => {
-      const { ctx } = await adminOfNewTenant();
+      const { ctx } = await adminOfNewTenant(database().db);
       const other = await seedTenant(database().db);
       await database()
         .db.insert(units)
         .values({ tenantId: other.tenantId, code: 'guichet-unique', name: 'Guichet unique' });
-      const slug = uniqueSlug('aide-sociale');
-      const { id } = expectOk(await createDemarche(ctx, { slug, title: 'Aide sociale' }));
-      const draft = socialAidAs(slug, (d) => {
+      const id = await savedSocialAidVariant(ctx, (d) => {
         d.routing[1]!.unit = 'guichet-unique';
       });
-      expectOk(await saveDraft(ctx, { id, revision: 0, draft }));
 
       const refused = expectErr(await publishDemarche(ctx, { id, revision: 1 }));
 
@@ -79,14 +61,11 @@ describeOnEachDriver(
     });
 
     it('publishes once every named unit exists', async () => {
-      const { ctx } = await adminOfNewTenant();
-      const slug = uniqueSlug('aide-sociale');
-      const { id } = expectOk(await createDemarche(ctx, { slug, title: 'Aide sociale' }));
-      const draft = socialAidAs(slug, (d) => {
+      const { ctx } = await adminOfNewTenant(database().db);
+      const id = await savedSocialAidVariant(ctx, (d) => {
         d.meta.ownerUnit = 'ccas';
         d.workflow.transitions[2]!.effects = [{ type: 'assign', unit: 'mairie' }];
       });
-      expectOk(await saveDraft(ctx, { id, revision: 0, draft }));
 
       expect(expectOk(await publishDemarche(ctx, { id, revision: 1 }))).toMatchObject({
         version: 1,

@@ -2,17 +2,13 @@ import { and, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { units } from '../../../db/schema/tenants.ts';
 import { describeOnEachDriver } from '../../../db/testing/describeOnEachDriver.ts';
-import { seedTenant } from '../../testing/seedTenant.ts';
-import { createDemarche } from '../createDemarche.ts';
 import { listVersions } from '../listVersions.ts';
 import { publishDemarche } from '../publishDemarche.ts';
-import { saveDraft } from '../saveDraft.ts';
 import {
+  adminOfNewTenant,
   expectErr,
   expectOk,
-  socialAidAs,
-  staffContext,
-  uniqueSlug,
+  savedSocialAidVariant,
 } from '../testing/demarcheFixtures.ts';
 
 // Issue 17: an archived unit still counted as a unit at publish, so a démarche could send
@@ -20,24 +16,17 @@ import {
 // code (docs/SECURITY.md §116), at every place a definition names a unit.
 describeOnEachDriver('issue 17: publish refuses archived units', (database) => {
   it('names every place that names the archived unit, and publishes nothing', async () => {
-    const world = await seedTenant(database().db);
-    const ctx = staffContext(database().db, {
-      tenantId: world.tenantId,
-      userId: world.accounts.admin.id,
-    });
+    const { world, ctx } = await adminOfNewTenant(database().db);
     await database()
       .db.update(units)
       .set({ archivedAt: new Date() })
       .where(and(eq(units.tenantId, world.tenantId), eq(units.code, 'mairie')));
-    const slug = uniqueSlug('aide-sociale');
-    const { id } = expectOk(await createDemarche(ctx, { slug, title: 'Aide sociale' }));
-    const draft = socialAidAs(slug, (d) => {
+    const id = await savedSocialAidVariant(ctx, (d) => {
       d.meta.ownerUnit = 'mairie';
       d.routing[0]!.unit = 'mairie';
       d.workflow.states[1]!.owner = { role: 'agent', unit: 'mairie' };
       d.workflow.transitions[2]!.effects = [{ type: 'assign', unit: 'mairie' }];
     });
-    expectOk(await saveDraft(ctx, { id, revision: 0, draft }));
 
     const refused = expectErr(await publishDemarche(ctx, { id, revision: 1 }));
 
