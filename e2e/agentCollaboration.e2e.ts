@@ -12,7 +12,9 @@ import { holdDossierLock } from './support/holdRowLock.ts';
 // The agents working together and in bulk: claim a dossier, write a private comment the
 // citizen never sees, hand it to a colleague; tick five dossiers and fire one action on
 // them with one refused (a colleague changed it meanwhile), its progress then its report,
-// still there after a reload; export the queue as CSV and as XLSX, each read back;
+// still there after a reload; export the queue as CSV and as XLSX — one dossier downloaded
+// at once, five (past the server's at-once limit, set to 4 here) written by the worker as
+// durable jobs with a download link — each read back;
 // save a view and come back to it; a new colleague accepts an invitation.
 // axe on every state, no CSP violation, no script error.
 const AGENT = 'agent@demo.guichet.localhost';
@@ -26,7 +28,8 @@ let single: { id: string; reference: string };
 const batch: Array<{ id: string; reference: string }> = [];
 
 beforeAll(async () => {
-  server = await startGuichet();
+  // Exports of more than 4 rows go through the worker (1,000 in production).
+  server = await startGuichet({ GUICHET_EXPORT_AT_ONCE_ROWS: '4' });
   browser = await launchChromium();
   citizen = await demoApi(server.url, 'citoyen@demo.guichet.localhost');
   otherSession = await demoApi(server.url, AGENT);
@@ -103,6 +106,17 @@ describe('agents together and in bulk', () => {
     try {
       await signIn(page);
       await search(page, 'Collaboratrice', 1);
+      // One row: within the at-once limit, the CSV downloads straight away.
+      const [singleCsv] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Exporter cette file en CSV' }).click(),
+      ]);
+      const singleLines = parseCsv(
+        (await readFile(await singleCsv.path())).subarray(3).toString('utf8'),
+      );
+      expect(singleLines.slice(1).map((line) => line[0])).toEqual([single.reference]);
+      // Back to the list (it owns the keyboard), Enter opens the selected dossier.
+      await page.getByRole('listbox', { name: 'Dossiers de la file' }).focus();
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1, name: `Dossier ${single.reference}` }).waitFor();
       await page.getByText('Personne ne s’en occupe.').waitFor();
@@ -224,11 +238,13 @@ describe('agents together and in bulk', () => {
         expect(state).toBe(dossier === contested ? 'depose' : 'en_instruction');
       }
 
-      // The filtered queue as CSV, downloaded and read back.
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Exporter cette file en CSV' }).click(),
-      ]);
+      // The filtered queue as CSV: five rows, past the at-once limit, so a durable job
+      // written by the worker, then its download link; read back.
+      await page.getByRole('button', { name: 'Exporter cette file en CSV' }).click();
+      const csvLink = page.getByRole('link', { name: 'Télécharger l’export (5 dossiers, CSV)' });
+      await csvLink.waitFor({ timeout: 30_000 });
+      await expectAccessible(page, 'agent-export-pret');
+      const [download] = await Promise.all([page.waitForEvent('download'), csvLink.click()]);
       const bytes = await readFile(await download.path());
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const [header, ...lines] = parseCsv(bytes.subarray(3).toString('utf8'));
@@ -239,10 +255,10 @@ describe('agents together and in bulk', () => {
       expect(lines.filter((line) => line[2] === 'En instruction')).toHaveLength(4);
 
       // The same queue as an Excel workbook, downloaded and opened (an XLSX is a zip of XML).
-      const [workbook] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('link', { name: 'Exporter cette file en Excel (XLSX)' }).click(),
-      ]);
+      await page.getByRole('button', { name: 'Exporter cette file en Excel (XLSX)' }).click();
+      const xlsxLink = page.getByRole('link', { name: 'Télécharger l’export (5 dossiers, XLSX)' });
+      await xlsxLink.waitFor({ timeout: 30_000 });
+      const [workbook] = await Promise.all([page.waitForEvent('download'), xlsxLink.click()]);
       const sheets = unzipSync(new Uint8Array(await readFile(await workbook.path())));
       const cells = `${strFromU8(sheets['xl/worksheets/sheet1.xml']!)}${strFromU8(
         sheets['xl/sharedStrings.xml'] ?? new Uint8Array(),

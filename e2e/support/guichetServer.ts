@@ -40,7 +40,10 @@ export interface GuichetServer {
  * await page.goto(server.url);
  * await server.stop();
  */
-export async function startGuichet(): Promise<GuichetServer> {
+export async function startGuichet(
+  /** More settings for the server, e.g. `{ GUICHET_EXPORT_AT_ONCE_ROWS: '4' }`. */
+  settings: Record<string, string> = {},
+): Promise<GuichetServer> {
   const mail = await startSmtpSink();
   const baseUrl = process.env.DATABASE_URL;
   let scratch: ScratchDatabase | null = null;
@@ -63,6 +66,7 @@ export async function startGuichet(): Promise<GuichetServer> {
         GUICHET_WEB_ROOT: WEB_OUT_DIR,
         SMTP_HOST: mail.host,
         SMTP_PORT: String(mail.port),
+        ...settings,
       },
       120_000,
     );

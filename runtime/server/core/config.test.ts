@@ -16,6 +16,16 @@ describe('loadConfig', () => {
     }
   });
 
+  it('downloads exports of up to 1,000 rows at once unless told otherwise; refuses a typo', () => {
+    expect(loadConfig({}).exportAtOnceRows).toBe(1000);
+    expect(loadConfig({ GUICHET_EXPORT_AT_ONCE_ROWS: '200' }).exportAtOnceRows).toBe(200);
+    for (const wrong of ['1k', '-1', '2.5']) {
+      expect(() => loadConfig({ GUICHET_EXPORT_AT_ONCE_ROWS: wrong })).toThrow(
+        /GUICHET_EXPORT_AT_ONCE_ROWS/,
+      );
+    }
+  });
+
   it('scans uploads with clamd only when told where it listens, and refuses a bad port', () => {
     expect(loadConfig({}).clamd).toBeNull();
     expect(loadConfig({ CLAMD_SOCKET: '/run/clamav/clamd.ctl' }).clamd).toEqual({

@@ -46,6 +46,12 @@ export interface ServerConfig {
    * cap on a tenant's stored attachments (`GUICHET_TENANT_STORAGE_BYTES`, 10 GiB).
    */
   quotas: AccountQuotas;
+  /**
+   * How many rows a queue export may have to download at once
+   * (`GUICHET_EXPORT_AT_ONCE_ROWS`, 1,000); a larger one is written by the worker as a
+   * durable job with progress and a download link.
+   */
+  exportAtOnceRows: number;
 }
 
 /**
@@ -89,7 +95,19 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
         DEFAULT_QUOTAS.tenantStorageBytes,
       ),
     },
+    exportAtOnceRows: count(env, 'GUICHET_EXPORT_AT_ONCE_ROWS', 1000),
   };
+}
+
+/** A whole number of rows; a typo fails the start instead of sending every export to the worker. */
+function count(env: Record<string, string | undefined>, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new Error(`${name} must be a whole number (0 or more), got ${JSON.stringify(raw)}`);
+  }
+  return value;
 }
 
 /** A whole number of bytes; a typo (`10G`) fails the start instead of refusing every upload. */

@@ -56,13 +56,15 @@ export interface ExportJobView {
 export interface ExportServiceContext extends QueueServiceContext {
   session: SessionActor;
   requestId: string;
+  /** Above this many rows an export is a durable job (`ServerConfig.exportAtOnceRows`). */
+  atOnceRows?: number;
 }
 
 const notFound = (): DomainError => ({ code: 'NOT_FOUND', message: 'Cet export est introuvable.' });
 
 /**
  * Starts an export of the filtered queue: `immediate` when it lists at most
- * `IMMEDIATE_EXPORT_LIMIT` rows (the client downloads it at once from
+ * `atOnceRows` (default `IMMEDIATE_EXPORT_LIMIT`) rows (the client downloads it at once from
  * `QUEUE_EXPORT_PATH`), else a durable job the worker writes into the file store
  * (`performExport`), recorded with the pg-boss job in one transaction and audited. The
  * same idempotency key from the same agent answers the job it started first.
@@ -78,9 +80,10 @@ export async function startExport(
   const { session } = ctx;
   const existing = await findByKey(ctx, input.idempotencyKey);
   if (existing !== undefined) return ok({ kind: 'job', exportId: existing });
-  const size = await rowsUpTo(ctx, input.filters, IMMEDIATE_EXPORT_LIMIT + 1);
+  const atOnce = ctx.atOnceRows ?? IMMEDIATE_EXPORT_LIMIT;
+  const size = await rowsUpTo(ctx, input.filters, atOnce + 1);
   if (!size.ok) return size;
-  if (size.value <= IMMEDIATE_EXPORT_LIMIT) return ok({ kind: 'immediate' });
+  if (size.value <= atOnce) return ok({ kind: 'immediate' });
   const expiresAt = new Date(ctx.now.getTime() + EXPORT_LIFETIME_DAYS * 24 * 3600 * 1000);
   const exportId = await ctx.db.transaction(async (tx) => {
     const [created] = await tx

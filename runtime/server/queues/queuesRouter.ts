@@ -72,5 +72,10 @@ export function queueContextOf(ctx: Context & { session: SessionActor }): QueueS
 }
 
 function exportContextOf(ctx: Context & { session: SessionActor }): ExportServiceContext {
-  return { ...queueContextOf(ctx), session: ctx.session, requestId: ctx.requestId };
+  return {
+    ...queueContextOf(ctx),
+    session: ctx.session,
+    requestId: ctx.requestId,
+    atOnceRows: ctx.deps.config.exportAtOnceRows,
+  };
 }

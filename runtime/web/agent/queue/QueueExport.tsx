@@ -8,12 +8,20 @@ import { exportAddress } from './exportAddress.ts';
 /** How often a running export's progress is read again. */
 const PROGRESS_POLL_MS = 1500;
 
+type ExportFormat = 'csv' | 'xlsx';
+
+const FORMAT_LABELS: Record<ExportFormat, string> = {
+  csv: 'Exporter cette file en CSV',
+  xlsx: 'Exporter cette file en Excel (XLSX)',
+};
+
 /**
- * « Exporter cette file » : up to 1,000 dossiers the file downloads at once; above, the
- * server writes it as a durable job — a progress line, then a download link kept seven
- * days for this agent only. The agent's latest export shows again when they come back.
+ * « Exporter cette file », in CSV or Excel: up to 1,000 dossiers the file downloads at
+ * once; above, the server writes it as a durable job — a progress line, then a download
+ * link kept seven days for this agent only. The agent's latest export shows again when
+ * they come back.
  */
-export function QueueExport({ input, label }: { input: QueueListInput; label: string }) {
+export function QueueExport({ input }: { input: QueueListInput }) {
   const trpc = useTRPC();
   const id = useId();
   const key = useRef(crypto.randomUUID());
@@ -27,15 +35,11 @@ export function QueueExport({ input, label }: { input: QueueListInput; label: st
     refetchInterval: (query) => (query.state.data?.finished ? false : PROGRESS_POLL_MS),
   });
 
-  const launch = async () => {
+  const launch = async (format: ExportFormat) => {
     const { limit: _limit, cursor: _cursor, ...filters } = input;
-    const started = await start.mutateAsync({
-      filters,
-      format: 'csv',
-      idempotencyKey: key.current,
-    });
+    const started = await start.mutateAsync({ filters, format, idempotencyKey: key.current });
     key.current = crypto.randomUUID();
-    if (started.kind === 'immediate') window.location.assign(exportAddress(input));
+    if (started.kind === 'immediate') window.location.assign(exportAddress(input, format));
     else setExportId(started.exportId);
   };
 
@@ -43,10 +47,18 @@ export function QueueExport({ input, label }: { input: QueueListInput; label: st
   const rows = view ? view.rows.toLocaleString('fr-FR') : '';
   return (
     <div className="export">
-      <p>
-        <button type="button" className="secondaire" onClick={launch} disabled={start.isPending}>
-          {label}
-        </button>
+      <p className="boutons-export">
+        {(['csv', 'xlsx'] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="secondaire"
+            onClick={() => launch(format)}
+            disabled={start.isPending}
+          >
+            {FORMAT_LABELS[format]}
+          </button>
+        ))}
       </p>
       {start.error ? (
         <p role="alert" className="alerte">

@@ -12,7 +12,6 @@ import { dossierPath } from '../navigation/agentRoute.ts';
 import { filtersFromSearch, listInputOf, searchFromFilters } from '../navigation/queueFilters.ts';
 import { lastSelected, rememberQueue } from '../navigation/queueOrder.ts';
 import { useAgentRoute } from '../navigation/useAgentRoute.ts';
-import { exportAddress } from './exportAddress.ts';
 import { QueueExport } from './QueueExport.tsx';
 import { QueueFilterForm } from './QueueFilterForm.tsx';
 import { type QueueItem, QueueList } from './QueueList.tsx';
@@ -207,12 +206,7 @@ export function QueuePage({ search, me }: { search: string; me: Me }) {
       <SavedViews search={searchFromFilters(filters)} go={(to) => navigate(to)} />
       <NewDossierMenu />
       <ShortcutHints hints={HINTS} />
-      <QueueExport input={input} label="Exporter cette file en CSV" />
-      <p className="export">
-        <a href={exportAddress(input, 'xlsx')} download>
-          Exporter cette file en Excel (XLSX)
-        </a>
-      </p>
+      <QueueExport input={input} />
       <p role="status" className="etat-file">
         {status}
       </p>
