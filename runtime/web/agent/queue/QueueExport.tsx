@@ -60,6 +60,12 @@ export function QueueExport({ input }: { input: QueueListInput }) {
           </button>
         ))}
       </p>
+      {input.demarcheId === undefined ? (
+        <p className="note-export">
+          Les réponses au formulaire sont ajoutées en colonnes quand la file est filtrée sur une
+          seule démarche.
+        </p>
+      ) : null}
       {start.error ? (
         <p role="alert" className="alerte">
           {domainErrorOf(start.error)?.message ?? 'L’export n’a pas pu être lancé.'}
