@@ -1,5 +1,5 @@
 import type { UiSchema } from '@rjsf/utils';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { type GuichetFormContext, PageForm } from '../../runtime/web/forms/index.ts';
 import type { DemarcheDefinition } from '../../shared/definition/index.ts';
 import { computedFieldNames } from '../../shared/expressions/index.ts';
@@ -35,10 +35,11 @@ export function CitizenForm({
     }),
     [definition],
   );
-  const validator = useMemo(
-    () => interpretingValidator(definition.form.schema),
-    [definition.form.schema],
-  );
+  // One validator for the form's life, reading the schema of the moment: an edit does
+  // not hand every section a new validator.
+  const schema = useRef(definition.form.schema);
+  schema.current = definition.form.schema;
+  const [validator] = useState(() => interpretingValidator(() => schema.current));
   const { hiddenFields } = usePreviewPages(definition.form.pages, data);
   const [files, setFiles] = useState<GuichetFormContext['files']>({});
   const context = useMemo<GuichetFormContext>(

@@ -34,7 +34,7 @@ function preview(data: Record<string, unknown>): string {
       fields={['situation', 'conjoint', 'revenu']}
       data={data}
       errors={[]}
-      validator={interpretingValidator(schema)}
+      validator={interpretingValidator(() => schema)}
       context={context}
       onChange={() => {}}
       onBlurField={() => {}}
@@ -60,5 +60,17 @@ describe('interpretingValidator', () => {
     const root: RJSFSchema = { oneOf: options };
     expect(getClosestMatchingOption(validator, root, { cheque: true }, options)).toBe(1);
     expect(validator.isValid({ $id: JUNK_OPTION_ID }, {}, root)).toBe(false);
+  });
+
+  it('resolves references in the whole form as it is now, not in the section RJSF passes', () => {
+    let form: RJSFSchema = { properties: { age: { minimum: 18 } } };
+    const validator = interpretingValidator(() => form);
+    const section: RJSFSchema = { properties: {} };
+    expect(validator.isValid({ $ref: '#/properties/age' }, 20, section)).toBe(true);
+    expect(validator.isValid({ $ref: '#/properties/age' }, 12, section)).toBe(false);
+    form = { properties: { age: { minimum: 10 } } };
+    expect(validator.isValid({ $ref: '#/properties/age' }, 12, section)).toBe(true);
+    // Without the form, the reference points nowhere in the section: the condition stays closed.
+    expect(interpretingValidator().isValid({ $ref: '#/properties/age' }, 20, section)).toBe(false);
   });
 });
