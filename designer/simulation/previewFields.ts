@@ -19,13 +19,14 @@ export function previewFields(
   const fields = formOutline(definition).flatMap((item) =>
     item.kind === 'field' ? [item.name] : [],
   );
+  const placed = new Set(fields);
   const pages = Array.isArray(definition.form.pages) ? definition.form.pages : [];
   for (const page of pages) {
     const asked = Array.isArray(page.fields) ? page.fields : [];
     asked.forEach((name, index) => {
-      if (typeof name !== 'string' || fields.includes(name)) return;
-      const previous = asked.slice(0, index).findLast((other) => fields.includes(other));
-      const next = asked.slice(index + 1).find((other) => fields.includes(other));
+      if (typeof name !== 'string' || placed.has(name)) return;
+      const previous = asked.slice(0, index).findLast((other) => placed.has(other));
+      const next = asked.slice(index + 1).find((other) => placed.has(other));
       const at =
         previous !== undefined
           ? fields.indexOf(previous) + 1
@@ -33,6 +34,7 @@ export function previewFields(
             ? fields.indexOf(next)
             : fields.length;
       fields.splice(at, 0, name);
+      placed.add(name);
     });
   }
   return fields.filter((name) => !hidden.has(name));
