@@ -1,8 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TENANT } from '../runtime/server/demo/seedDemo.ts';
+import { TEMPLATES } from '../templates/index.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { launchChromium, openPage } from './support/browser.ts';
+import { demoApi } from './support/demoApi.ts';
 import { type GuichetServer, startGuichet } from './support/guichetServer.ts';
 
 // The demo admin runs the collectivité from the studio — creates a unit (and imports
@@ -245,6 +247,72 @@ describe('the studio’s collectivité and simulation', () => {
       await frame.getByRole('button', { name: 'Retirer carte-identite.pdf' }).click();
       await expect.poll(() => frame.getByText(/carte-identite\.pdf/).count(), WAIT).toBe(0);
       await expectAccessible(page, 'apercu-conditions');
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a field the form’s condition declares appears in the preview once the answer meets it, and the simulation requires it', async () => {
+    // The social aid with the spouse's name declared by the condition alone (`then`), as
+    // the JSON tab writes it: prepared through the API, opened in the studio.
+    const admin = await demoApi(server.url, ADMIN);
+    const { id, draftRevision } = await admin.demarches.create.mutate({
+      slug: 'aide-conjoint',
+      title: 'Aide avec conjoint',
+    });
+    const draft = structuredClone(
+      TEMPLATES.find((template) => template.slug === 'aide-sociale')!.document,
+    ) as { meta: Record<string, unknown>; form: { schema: Record<string, unknown> } };
+    const { conjoint, ...properties } = draft.form.schema['properties'] as Record<string, unknown>;
+    draft.meta = { ...draft.meta, slug: 'aide-conjoint', title: 'Aide avec conjoint' };
+    draft.form.schema = {
+      ...draft.form.schema,
+      properties,
+      then: { properties: { conjoint }, required: ['conjoint'] },
+    };
+    await admin.demarches.saveDraft.mutate({ id, draft, revision: draftRevision });
+
+    const { page, context, problems } = await openPage(browser, server.url);
+    try {
+      await logIn(page);
+      await page.getByRole('button', { name: 'Aide avec conjoint' }).click();
+      await page
+        .getByRole('heading', { level: 1, name: 'Démarche : Aide avec conjoint' })
+        .waitFor(WAIT);
+      const frame = page.locator('.cadre-apercu');
+      const situation = frame.getByLabel(/^Situation/);
+      await situation.waitFor(WAIT);
+      expect(await frame.getByLabel(/Nom du conjoint/).count()).toBe(0);
+      // The condition is read in the page (nothing compiled): answering « couple » opens it.
+      await situation.selectOption('couple');
+      await frame.getByLabel('Nom du conjoint (obligatoire)').waitFor(WAIT);
+      await expectAccessible(page, 'apercu-champ-conditionnel');
+      await situation.selectOption('seul');
+      await expect.poll(() => frame.getByLabel(/Nom du conjoint/).count(), WAIT).toBe(0);
+
+      // In the simulation, the revealed field is required while the condition holds.
+      await page.getByRole('tab', { name: 'Simulation' }).click();
+      const answers = page.getByRole('region', { name: 'Réponses d’exemple de l’usager' });
+      const state = page.locator('.etat-simule');
+      await expect.poll(() => state.innerText(), WAIT).toContain('Brouillon');
+      await answers.getByLabel(/^Nom/).first().fill('Martin');
+      await answers.getByLabel(/^Prénom/).fill('Claire');
+      await answers.getByLabel(/^Courriel/).fill('claire.martin@example.fr');
+      await answers.getByLabel(/^Revenu mensuel/).fill('1200');
+      await answers.getByLabel(/^Situation/).selectOption('couple');
+      const spouse = answers.getByLabel('Nom du conjoint (obligatoire)');
+      await spouse.waitFor(WAIT);
+      await page.getByRole('button', { name: 'Usager : Déposer ma demande' }).click();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /Action refusée : .*conjoint/ })
+        .waitFor(WAIT);
+      await expectAccessible(page, 'simulation-champ-conditionnel-manquant');
+      await spouse.fill('Paul Martin');
+      await spouse.press('Tab');
+      await page.getByRole('button', { name: 'Usager : Déposer ma demande' }).click();
+      await expect.poll(() => state.innerText(), WAIT).toContain('Déposé');
       expect(problems).toEqual([]);
     } finally {
       await context.close();

@@ -1,28 +1,21 @@
 import type { UiSchema } from '@rjsf/utils';
-import { useMemo, useState } from 'react';
-import {
-  type GuichetFormContext,
-  PageForm,
-  precompiledValidator,
-} from '../../runtime/web/forms/index.ts';
+import { useMemo, useRef, useState } from 'react';
+import { type GuichetFormContext, PageForm } from '../../runtime/web/forms/index.ts';
 import type { DemarcheDefinition } from '../../shared/definition/index.ts';
 import { computedFieldNames } from '../../shared/expressions/index.ts';
-import { formOutline } from '../editing/index.ts';
+import { previewFields } from '../simulation/previewFields.ts';
 import { usePreviewPages } from '../simulation/usePreviewPages.ts';
-
-/**
- * No validator is compiled in the studio's page (its CSP forbids generated code): the
- * pages' conditions are decided in the simulation worker (`usePreviewPages`), and the
- * engine there checks the answers when an action needs them.
- */
-const NO_VALIDATORS = precompiledValidator({});
+import { interpretingValidator } from './interpretingValidator.ts';
 
 /**
  * The draft's form as the citizen app renders it — its own RJSF theme and page form
  * (`runtime/web/forms`), sections as groups — every field on one page, except those of
  * pages the form's conditions hide for the answers typed so far (as the citizen app skips
- * them). A file chosen for a file field passes the field's own checks and stays in the
- * page: nothing is uploaded from the studio.
+ * them). The schema's own conditions (`if`/`then`) open as in the citizen app, read by
+ * `interpretingValidator` since nothing may be compiled in the studio's page; the pages'
+ * conditions are decided in the simulation worker (`usePreviewPages`). A file chosen for
+ * a file field passes the field's own checks and stays in the page: nothing is uploaded
+ * from the studio.
  */
 export function CitizenForm({
   definition,
@@ -42,6 +35,11 @@ export function CitizenForm({
     }),
     [definition],
   );
+  // One validator for the form's life, reading the schema of the moment: an edit does
+  // not hand every section a new validator.
+  const schema = useRef(definition.form.schema);
+  schema.current = definition.form.schema;
+  const [validator] = useState(() => interpretingValidator(() => schema.current));
   const { hiddenFields } = usePreviewPages(definition.form.pages, data);
   const [files, setFiles] = useState<GuichetFormContext['files']>({});
   const context = useMemo<GuichetFormContext>(
@@ -60,19 +58,17 @@ export function CitizenForm({
     }),
     [files],
   );
-  const fields = useMemo(() => {
-    const hidden = new Set(hiddenFields);
-    return formOutline(definition).flatMap((item) =>
-      item.kind === 'field' && !hidden.has(item.name) ? [item.name] : [],
-    );
-  }, [definition, hiddenFields]);
+  const fields = useMemo(
+    () => previewFields(definition, new Set(hiddenFields)),
+    [definition, hiddenFields],
+  );
   return (
     <PageForm
       form={form}
       fields={fields}
       data={data}
       errors={[]}
-      validator={NO_VALIDATORS}
+      validator={validator}
       context={context}
       onChange={(changes) => onChange({ ...data, ...changes })}
       onBlurField={() => {}}

@@ -1,12 +1,12 @@
 import type { RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useMemo } from 'react';
 import type { GuichetFormContext } from '../../runtime/web/forms/index.ts';
-import { precompiledValidator } from '../../runtime/web/forms/index.ts';
 import { SectionForm } from '../../runtime/web/forms/SectionForm.tsx';
+import { interpretingValidator } from '../form/interpretingValidator.ts';
 
-/** No validator compiled in the studio's page (its CSP forbids generated code): the
- * engine, in the simulation worker, checks the answers when an action needs them. */
-const NO_VALIDATORS = precompiledValidator({});
+/** Conditions read, not compiled (the studio's CSP forbids generated code); the engine, in
+ * the simulation worker, checks the answers when an action needs them. */
+const VALIDATOR = interpretingValidator();
 const CONTEXT: GuichetFormContext = { dossierId: null, files: {}, rememberFile: () => {} };
 
 /**
@@ -32,7 +32,7 @@ export function SampleForm({
       uiSchema={rjsfUi}
       formData={data}
       extraErrors={undefined}
-      validator={NO_VALIDATORS}
+      validator={VALIDATOR}
       context={CONTEXT}
       onChange={onChange}
       onBlur={() => {}}

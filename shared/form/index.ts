@@ -22,6 +22,8 @@ export {
   MAX_ATTACHMENT_BYTES,
 } from './fileTypes.ts';
 export { FRENCH_FORMAT_NAMES, frenchFormats } from './frenchFormats.ts';
+export { interpretSchema } from './interpretSchema.ts';
+export type { SchemaVerdict } from './schemaVerdict.ts';
 export type { SourcedFieldDeclaration, SourcedFieldValue } from './sourcedFields.ts';
 export { sourcedFieldsOf, sourcedValuesOf } from './sourcedFields.ts';
 export {
