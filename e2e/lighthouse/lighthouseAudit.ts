@@ -17,8 +17,8 @@ const TARGETS = { accessibility: 100, performance: 95 } as const;
 const FORM_PAGE = 'formulaire';
 const DEFAULT_PAGES = ['/', FORM_PAGE];
 const DEMO_CITIZEN = 'citoyen@demo.guichet.localhost';
-/** Each page's full report, to read what the score hides (git-ignored). */
-const REPORTS_DIR = 'e2e/artifacts/lighthouse';
+/** Each page's full report, to read what the score hides (git-ignored, like the build). */
+const REPORTS_DIR = 'dist/lighthouse';
 
 /** The metrics behind the performance score, printed so a low score says why. */
 const METRICS = {
