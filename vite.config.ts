@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 import { pageBundleGuard } from './runtime/server/webBuild/pageBundleGuard.ts';
 import { precompressAssets } from './runtime/server/webBuild/precompressAssets.ts';
 import { rjsfLayoutFieldsLazy } from './runtime/server/webBuild/rjsfLayoutFieldsLazy.ts';
+import { routePreloads } from './runtime/server/webBuild/routePreloads.ts';
 import { builtHtmlOf, WEB_APPS, WEB_OUT_DIR } from './runtime/server/webBuild/webApps.ts';
 
 /**
@@ -55,6 +56,7 @@ export default defineConfig({
     rjsfLayoutFieldsLazy(),
     htmlAtAppUrls(),
     pageBundleGuard(),
+    routePreloads(),
     precompressAssets(),
   ],
   base: '/',

@@ -1,3 +1,4 @@
+import { mkdir, writeFile } from 'node:fs/promises';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { ensureWebBuild } from '../../runtime/server/webBuild/ensureWebBuild.ts';
@@ -16,6 +17,8 @@ const TARGETS = { accessibility: 100, performance: 95 } as const;
 const FORM_PAGE = 'formulaire';
 const DEFAULT_PAGES = ['/', FORM_PAGE];
 const DEMO_CITIZEN = 'citoyen@demo.guichet.localhost';
+/** Each page's full report, to read what the score hides (git-ignored, like the build). */
+const REPORTS_DIR = 'dist/lighthouse';
 
 /** The metrics behind the performance score, printed so a low score says why. */
 const METRICS = {
@@ -66,6 +69,14 @@ async function main(): Promise<void> {
         ...(extraHeaders ? { extraHeaders } : {}),
       });
       if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
+      await mkdir(REPORTS_DIR, { recursive: true });
+      const report = `${REPORTS_DIR}/${asked === FORM_PAGE ? FORM_PAGE : 'page'}-${rows.length}.json`;
+      await writeFile(report, JSON.stringify(result.lhr));
+      if (result.lhr.runtimeError) {
+        console.error(
+          `${path}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`,
+        );
+      }
       const { categories } = result.lhr;
       const score = (id: string) => Math.round((categories[id]?.score ?? 0) * 100);
       const metrics = Object.fromEntries(

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import { builtHtmlOf, webAppFor } from '../webBuild/webApps.ts';
+import { routePreloadLink } from './routePreloadLinks.ts';
 import { SIMULATION_WORKER_POLICY } from './securityHeaders.ts';
 import { isStudioPage, sendStudioPage } from './studioPage.ts';
 
@@ -21,10 +22,10 @@ const MEDIA_TYPES: Record<string, string> = {
 /**
  * Serves the built web apps from `root` (see webBuild/webApps.ts). An unknown path
  * without an extension gets its app's `index.html` (`/agent/dossiers/42` → the agent
- * app) for client-side routing. Hashed assets are cached for a year; HTML is never
- * stored, so a new build is picked up at once. The studio's page gets its own style nonce
- * (`studioPage.ts`). Returns false when nothing was served so
- * the caller can answer 404.
+ * app) for client-side routing, with a `Link` header announcing its page's lazy scripts
+ * (`routePreloadLinks.ts`). Hashed assets are cached for a year; HTML is never stored,
+ * so a new build is picked up at once. The studio's page gets its own style nonce
+ * (`studioPage.ts`). Returns false when nothing was served so the caller can answer 404.
  *
  * @example
  * if (!(await serveStatic(req, res, 'dist/web'))) notFound(res);
@@ -47,6 +48,8 @@ export async function serveStatic(
   if (!info && extname(pathname) === '') {
     file = join(base, builtHtmlOf(webAppFor(pathname)));
     info = await stat(file).catch(() => null);
+    const preload = await routePreloadLink(base, pathname);
+    if (preload) res.setHeader('Link', preload);
   }
   if (!info?.isFile()) return false;
   if (isStudioPage(base, file)) {

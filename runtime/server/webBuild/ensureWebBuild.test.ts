@@ -56,6 +56,34 @@ describe('the built web apps, served by the real server', () => {
     expect((await fetch(new URL('/assets/absent.js', server.url))).status).toBe(404);
   });
 
+  it('paints the citizen page before its scripts run: a static shell React replaces', async () => {
+    const html = await (await fetch(new URL('/mes-dossiers', server.url))).text();
+    const shell = html.slice(html.indexOf('<div id="app">'));
+    expect(shell).toContain('<a class="lien-evitement" href="#contenu">Aller au contenu</a>');
+    expect(shell).toContain('<main id="contenu" tabindex="-1">');
+    expect(shell).toContain('<p role="status">Chargement…</p>');
+  });
+
+  it('announces a form page’s own scripts with its HTML, and only there', async () => {
+    const form = await fetch(
+      new URL('/dossiers/0b9d4c1e-2f7a-4d2b-9a51-3c6e8f1d2a47/remplir', server.url),
+    );
+    const link = form.headers.get('link') ?? '';
+    const modules = [
+      ...link.matchAll(/<(\/assets\/[\w.-]+\.js)>; rel=modulepreload; crossorigin/g),
+    ];
+    expect(modules.map((match) => match[1]).join()).toMatch(/\/assets\/FillPage-[\w-]+\.js/);
+    const html = await form.text();
+    for (const [, module] of modules) {
+      // Not one the entry's HTML already loads, and one the server has.
+      expect(html).not.toContain(module);
+      expect((await fetch(new URL(module!, server.url))).status).toBe(200);
+    }
+    for (const path of ['/', '/mes-dossiers', '/dossiers/42/confirmation', '/agent/dossiers/42']) {
+      expect((await fetch(new URL(path, server.url))).headers.get('link'), path).toBeNull();
+    }
+  });
+
   it('serves hashed assets with their content type and a year of cache', async () => {
     const assets = await readdir(join(outDir, 'assets'));
     const script = assets.find((name) => name.startsWith('citizen-') && name.endsWith('.js'));

@@ -63,7 +63,9 @@ export function CitizenApp() {
         <Route path="/mot-de-passe-oublie" component={ForgotPasswordPage} />
         <Route path="/reinitialiser" component={ResetPasswordPage} />
         <Route path="/demarches/:slug">{(params) => <DemarchePage slug={params.slug} />}</Route>
-        <Route path="/dossiers/:id/remplir">{(params) => <FillRoute id={params.id} />}</Route>
+        <Route path="/dossiers/:id/remplir">
+          {(params) => <FillRoute key={params.id} id={params.id} />}
+        </Route>
         <Route path="/dossiers/:id/confirmation">
           {(params) => <ConfirmationPage id={params.id} />}
         </Route>

@@ -28,6 +28,7 @@ import { CitizenPage } from '../layout/CitizenPage.tsx';
 import { paths } from '../paths.ts';
 import { useSession } from '../session/useSession.ts';
 import { TENANT } from '../tenant.ts';
+import { FillPageLoading } from './FillPageLoading.tsx';
 import { SaveStatusLine } from './SaveStatusLine.tsx';
 import { type DossierForm, useDossierForm } from './useDossierForm.ts';
 import { useDraft } from './useDraft.ts';
@@ -41,9 +42,12 @@ const ReviewStep = lazyPart(
   <p role="status">Chargement…</p>,
 );
 
-/** Fill a dossier: loads it and its version's validators, then the steps. */
-export function FillPage({ id }: { id: string }) {
-  const { dossier, validators } = useDossierForm(id);
+/**
+ * Fill a dossier: loads it and its version's validators, then the steps. The démarche's
+ * title shows as soon as the dossier is in, while the validators still load.
+ */
+export function FillPage({ id, askedAt }: { id: string; askedAt: number }) {
+  const { dossier, validators } = useDossierForm(id, askedAt);
   if (dossier.isError || validators.isError) {
     const refusal = domainErrorOf(dossier.error);
     return (
@@ -53,13 +57,7 @@ export function FillPage({ id }: { id: string }) {
       </CitizenPage>
     );
   }
-  if (!dossier.data || !validators.data) {
-    return (
-      <CitizenPage title="Chargement du formulaire">
-        <p role="status">Chargement…</p>
-      </CitizenPage>
-    );
-  }
+  if (!dossier.data || !validators.data) return <FillPageLoading id={id} />;
   return <Steps view={dossier.data} validators={validators.data} />;
 }
 
