@@ -44,7 +44,13 @@ function AddressesForm({ hosts }: { hosts: string[] }) {
         .filter((line) => line !== ''),
     });
   }
-  const refusal = save.error ? domainErrorOf(save.error) : null;
+  const refused = save.error ? domainErrorOf(save.error) : null;
+  // A name the schema refused says why beside « données non valides »: the field's message.
+  const refusal = refused
+    ? (Object.values(refused.fieldErrors).flat()[0] ?? refused.message)
+    : save.error
+      ? 'L’enregistrement a échoué. Veuillez réessayer.'
+      : null;
   return (
     <section aria-labelledby="titre-adresses" className="carte">
       <h2 id="titre-adresses">Adresses du guichet</h2>
@@ -66,7 +72,7 @@ function AddressesForm({ hosts }: { hosts: string[] }) {
         </div>
         {refusal ? (
           <p role="alert" className="message-erreur">
-            {refusal.message}
+            {refusal}
           </p>
         ) : null}
         {done ? (
