@@ -23,7 +23,11 @@ export function DashboardTables({
   const period = `du ${frenchDay(figures.period.from)} au ${frenchDay(figures.period.to)}`;
   const severalDemarches = new Set(figures.states.map((state) => state.demarcheId)).size > 1;
   const { week, month } = figures.recent;
-  const columns = [week, month, figures];
+  const columns = [
+    { key: 'semaine', summary: week },
+    { key: 'mois', summary: month },
+    { key: 'periode', summary: figures },
+  ];
   const today: Array<[string, string]> = [
     [
       'Dossiers en cours aujourd’hui (hors brouillons et dossiers clôturés)',
@@ -70,8 +74,8 @@ export function DashboardTables({
           {periodic.map(([label, value]) => (
             <tr key={label}>
               <th scope="row">{label}</th>
-              {columns.map((summary, index) => (
-                <td key={index}>{value(summary)}</td>
+              {columns.map(({ key, summary }) => (
+                <td key={key}>{value(summary)}</td>
               ))}
             </tr>
           ))}
