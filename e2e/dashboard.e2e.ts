@@ -11,7 +11,7 @@ import { type GuichetServer, startGuichet } from './support/guichetServer.ts';
 
 // The agents' dashboard, keyboard only: the Lyon health union's agent goes from the queue
 // to « Tableau de bord » and reads this month's figures for the membership démarche
-// (two applications, one validated), then picks their union as the level and a custom
+// (two applications, one validated) beside this week's, then picks their union as the level and a custom
 // period; the figures are accessible tables; axe on each state.
 let server: GuichetServer;
 let browser: Browser;
@@ -80,8 +80,13 @@ describe('the dashboard per level', () => {
 
       const summary = page.getByRole('table', { name: /^Synthèse — tous mes services, du 1 / });
       await summary.waitFor();
-      // Everything the agent covers, this month: two applications, one member, one pending.
-      expect(await rowCells(summary, 'Dossiers déposés sur la période')).toEqual(['2']);
+      // Everything the agent covers, this week, this month and the period (this month by
+      // default) side by side: two applications, one member, one pending.
+      expect(
+        (await summary.getByRole('columnheader').allTextContents()).map((h) => h.split(' (')[0]),
+      ).toEqual(['Indicateur', 'Cette semaine', 'Ce mois-ci', 'Période choisie']);
+      expect(await rowCells(summary, 'Nouveaux dossiers déposés')).toEqual(['2', '2', '2']);
+      expect(await rowCells(summary, 'Dossiers clôturés')).toEqual(['0', '0', '0']);
       expect(await rowCells(summary, 'Dossiers en cours aujourd’hui')).toEqual(['2']);
       const states = page.getByRole('table', { name: /^Dossiers par état/ });
       // All démarches: each state is named with its démarche (the APA has a « Demande déposée » too).
@@ -144,6 +149,10 @@ describe('the dashboard per level', () => {
       const url = new URL(page.url());
       expect(url.searchParams.get('niveau')).toBe('ul-lyon-sante');
       expect(url.searchParams.get('du')).toBe(monthAgo);
+      // A month back from today: the chosen period has the two applications, and this
+      // week's and month's columns stay beside it.
+      const lyonSummary = page.getByRole('table', { name: /^Synthèse — Syndicat santé de Lyon/ });
+      expect(await rowCells(lyonSummary, 'Nouveaux dossiers déposés')).toEqual(['2', '2', '2']);
       const lyonStates = page.getByRole('table', {
         name: /^Dossiers par état — Syndicat santé de Lyon/,
       });

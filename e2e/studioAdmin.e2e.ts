@@ -10,7 +10,8 @@ import { type GuichetServer, startGuichet } from './support/guichetServer.ts';
 // The demo admin runs the collectivité from the studio — creates a unit (and imports
 // others from a CSV after its preview showed the faulty line), is warned before archiving
 // a unit a published démarche routes to, invites an agent into it and cancels the
-// invitation, changes the theme (a colour too light is refused before saving), imports a
+// invitation, changes the theme (a colour too light is refused before saving), gives the
+// collectivité an address (an URL is refused), imports a
 // reference table after its preview showed the faulty line — then simulates a démarche
 // to a final state as the citizen and the agents, keeps the run as a test case and runs
 // the test cases. Under the studio's CSP (§90, and §84 for the simulation worker), with
@@ -129,6 +130,21 @@ describe('the studio’s collectivité and simulation', () => {
         `${server.url}/trpc/tenant.publicTheme?input=${encodeURIComponent(JSON.stringify({ tenant: DEMO_TENANT }))}`,
       );
       expect(await themed.text()).toContain('#1a4d8f');
+
+      // Addresses: an URL is refused in French; a host name is saved.
+      await page.getByRole('tab', { name: 'Adresses' }).click();
+      const hosts = page.getByLabel('Adresses (une par ligne)');
+      await hosts.fill('https://mairie-demo.guichet.test');
+      await page.getByRole('button', { name: 'Enregistrer les adresses' }).click();
+      await page
+        .getByRole('alert')
+        .getByText(/^Adresse attendue sous la forme/)
+        .waitFor(WAIT);
+      await expectAccessible(page, 'collectivite-adresses-refusee');
+      await hosts.fill('mairie-demo.guichet.test');
+      await page.getByRole('button', { name: 'Enregistrer les adresses' }).click();
+      await page.getByText('Adresses enregistrées : mairie-demo.guichet.test.').waitFor(WAIT);
+      await expectAccessible(page, 'collectivite-adresses');
 
       // Reference tables: the preview names the faulty line; the fixed file imports.
       await page.getByRole('tab', { name: 'Tables de référence' }).click();

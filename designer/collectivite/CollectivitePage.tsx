@@ -1,11 +1,12 @@
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { StudioPage } from '../studio/StudioPage.tsx';
+import { AddressesPanel } from './AddressesPanel.tsx';
 import { ReferenceTablesPanel } from './ReferenceTablesPanel.tsx';
 import { StaffPanel } from './StaffPanel.tsx';
 import { ThemePanel } from './ThemePanel.tsx';
 import { UnitsPanel } from './UnitsPanel.tsx';
 
-/** The collectivité's own settings for its admins: services, staff, appearance, reference tables. */
+/** The collectivité's own settings for its admins: services, staff, appearance, addresses, reference tables. */
 export function CollectivitePage({
   tenantSlug,
   onClose,
@@ -25,6 +26,7 @@ export function CollectivitePage({
           <Tab id="services">Services</Tab>
           <Tab id="personnel">Personnel</Tab>
           <Tab id="apparence">Apparence</Tab>
+          <Tab id="adresses">Adresses</Tab>
           <Tab id="tables">Tables de référence</Tab>
         </TabList>
         <TabPanel id="services">
@@ -35,6 +37,9 @@ export function CollectivitePage({
         </TabPanel>
         <TabPanel id="apparence">
           <ThemePanel tenantSlug={tenantSlug} />
+        </TabPanel>
+        <TabPanel id="adresses">
+          <AddressesPanel />
         </TabPanel>
         <TabPanel id="tables">
           <ReferenceTablesPanel />

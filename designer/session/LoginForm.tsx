@@ -2,9 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { domainErrorOf } from '../../runtime/web/api/domainErrorOf.ts';
 import { useTRPC } from '../../runtime/web/api/trpcContext.ts';
-
-/** The organisation the form proposes until tenants get their own address. */
-const DEFAULT_TENANT = 'demo';
+import { pageTenant } from '../../runtime/web/shell/pageTenant.ts';
 
 /**
  * Staff login for the studio (`auth.login`); on success the current user is read again
@@ -14,7 +12,9 @@ const DEFAULT_TENANT = 'demo';
 export function LoginForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [tenant, setTenant] = useState(DEFAULT_TENANT);
+  // The address's collectivité, still editable: on the shared address (no host of its
+  // own) an administrator of another collectivité signs in here too.
+  const [tenant, setTenant] = useState(pageTenant);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const errorId = useId();

@@ -70,7 +70,13 @@ export {
 } from './schema/queueCounts.ts';
 export { referenceRows, referenceTables } from './schema/referenceTables.ts';
 export { effectRuns, idempotencyKeys } from './schema/reliability.ts';
-export { type TenantContact, type TenantTheme, tenants, units } from './schema/tenants.ts';
+export {
+  type TenantContact,
+  type TenantTheme,
+  tenantHosts,
+  tenants,
+  units,
+} from './schema/tenants.ts';
 export { dossierSearch } from './search/dossierSearch.ts';
 export { MissingTenantError, type TenantScope, tenantScope } from './tenancy/tenantScope.ts';
 export type {

@@ -3,6 +3,7 @@ import { resolveAnonymousPass } from './anonymous/index.ts';
 import { createSessionCache, createSessionResolver } from './auth/index.ts';
 import type { ServerConfig } from './core/config.ts';
 import type { ServerDeps } from './core/deps.ts';
+import { createHostTenants } from './core/hostTenants.ts';
 import type { UrlSources } from './core/urlSources.ts';
 import { createUrlSourceCache, URL_SOURCE_LIMITS } from './dataSources/index.ts';
 import { createUnitCatalog, processPublishedVersions } from './dossiers/index.ts';
@@ -34,6 +35,7 @@ export async function buildDeps(options: {
     resolveAnonymousPass: (cookies, now) => resolveAnonymousPass(options.database.db, cookies, now),
     forgetSessions: (owner) => sessions.forget(owner),
     units,
+    hostTenants: createHostTenants(options.database, options.config.defaultTenant),
     enqueueEffects,
     sendJob,
     publishedVersions: processPublishedVersions,

@@ -21,7 +21,13 @@ async function main(): Promise<void> {
   // The web apps are built first when missing or stale, unless the operator serves a
   // folder of their own (GUICHET_WEB_ROOT): then nothing is built at start-up.
   const webRoot = process.env.GUICHET_WEB_ROOT ?? (await ensureWebBuild());
-  const config = loadConfig({ ...process.env, GUICHET_WEB_ROOT: webRoot });
+  // The demo answers on any address unless the operator names another default (or none:
+  // `GUICHET_DEFAULT_TENANT=`).
+  const config = loadConfig({
+    GUICHET_DEFAULT_TENANT: DEMO_TENANT,
+    ...process.env,
+    GUICHET_WEB_ROOT: webRoot,
+  });
   if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
   const database = await openServerDatabase(config);
   const seeded = await seedDemo(database.db);

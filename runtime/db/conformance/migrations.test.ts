@@ -18,6 +18,8 @@ const NOT_TENANT_LED_INDEXES = new Set([
   'anonymous_dossiers_pass_hash_key',
   'anonymous_dossiers_code_hash_key',
   'anonymous_dossiers_mailed_code_hash_key',
+  // A request's Host names its tenant before any session: one host, one tenant.
+  'tenant_hosts_host_key',
   // The worker's hourly purge sweeps expired exports across tenants (purgeExpiredExports.ts).
   'export_jobs_expires_idx',
 ]);

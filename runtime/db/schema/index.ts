@@ -21,4 +21,4 @@ export { queueCounts, queueDueCounts } from './queueCounts.ts';
 export { referenceRows, referenceTables } from './referenceTables.ts';
 export { effectRuns, idempotencyKeys } from './reliability.ts';
 export { savedViews } from './savedViews.ts';
-export { tenants, units } from './tenants.ts';
+export { tenantHosts, tenants, units } from './tenants.ts';

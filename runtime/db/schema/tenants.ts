@@ -9,6 +9,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -63,6 +64,29 @@ export function tenantIdColumn() {
     .notNull()
     .references((): AnyPgColumn => tenants.id);
 }
+
+/**
+ * The host names a collectivité's apps answer on (`mairie-exemple.guichet.fr`): the
+ * server resolves a request's Host to its tenant before any session exists, so a host
+ * is unique across tenants (`tenant_hosts_host_key`, one of the indexes not led by
+ * `tenant_id`, like the session token's). Lower case, no port, no trailing dot.
+ */
+export const tenantHosts = pgTable(
+  'tenant_hosts',
+  {
+    tenantId: tenantIdColumn(),
+    host: text('host').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.host] }),
+    uniqueIndex('tenant_hosts_host_key').on(t.host),
+    check(
+      'tenant_hosts_host_format',
+      sql`${t.host} ~ '^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$' and length(${t.host}) <= 253`,
+    ),
+  ],
+);
 
 /**
  * A node of the tenant's organisation tree (confederation → regional union → local

@@ -63,7 +63,12 @@ export const authRouter = router({
     .use(limitByClientIp({ action: 'login', ...CREDENTIAL_LIMIT }))
     .input(loginInput)
     .mutation(async ({ ctx, input }) => {
-      const request = { ...requestOf(ctx), previous: ctx.session };
+      const request = {
+        ...requestOf(ctx),
+        previous: ctx.session,
+        // On a tenant's own address, only its accounts sign in (docs/SECURITY.md §133).
+        ...(ctx.hostTenant?.byHost ? { hostTenantId: ctx.hostTenant.id } : {}),
+      };
       const session = unwrapWithRetryAfter(ctx, await login(ctx.deps.database.db, input, request));
       ctx.setCookie(sessionCookie(session.token, session.kind));
       return { userId: session.userId, kind: session.kind };

@@ -44,7 +44,9 @@ function blocker(account: Account, now: Date): Refusal | null {
  * when there is no usable account — so neither the answer nor its timing tells an
  * unknown email from a wrong password or a locked account. The 6th wrong password in a
  * row locks the account for 15 minutes. A success clears the counter, revokes the
- * session the browser came with, and returns the token of a brand-new one.
+ * session the browser came with, and returns the token of a brand-new one. On a
+ * tenant's own address (`hostTenantId`) another tenant's slug is an unknown one: the
+ * session could not be used there (docs/SECURITY.md §133).
  *
  * @example
  * const result = await login(db, { tenant: 'lyon', email, password }, { ...request, previous: ctx.session });
@@ -53,10 +55,12 @@ function blocker(account: Account, now: Date): Refusal | null {
 export async function login(
   db: AppDatabase,
   input: LoginInput,
-  request: AuthRequest & { previous: SessionActor | null },
+  request: AuthRequest & { previous: SessionActor | null; hostTenantId?: string | undefined },
 ): Promise<Result<LoginSuccess, DomainError>> {
   const { now } = request;
-  const tenant = await findTenantBySlug(db, input.tenant);
+  const named = await findTenantBySlug(db, input.tenant);
+  const elsewhere = request.hostTenantId !== undefined && named?.id !== request.hostTenantId;
+  const tenant = elsewhere ? null : named;
   const account = tenant ? await findAccountByEmail(db, tenant.id, input.email) : null;
   const refusal = account ? blocker(account, now) : 'unknown_account';
   const stored =

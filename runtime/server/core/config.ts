@@ -28,6 +28,12 @@ export interface ServerConfig {
   publicOrigin: string | null;
   /** Behind one trusted reverse proxy: the client address is the last X-Forwarded-For hop. */
   trustProxy: boolean;
+  /**
+   * The tenant (slug) whose apps answer on an address that is no tenant's own host
+   * (`GUICHET_DEFAULT_TENANT`; `npm start` sets `demo`). Null: such an address serves no
+   * page (docs/SECURITY.md §133).
+   */
+  defaultTenant: string | null;
   smtp: { host: string; port: number; from: string } | null;
   /** Key for HMAC signatures of outbound webhooks. */
   webhookSecret: string;
@@ -73,6 +79,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     tls: env.GUICHET_TLS === '1',
     publicOrigin: origin(env, 'GUICHET_PUBLIC_ORIGIN'),
     trustProxy: env.GUICHET_TRUST_PROXY === '1',
+    defaultTenant: env.GUICHET_DEFAULT_TENANT?.trim() || null,
     smtp: smtpHost
       ? {
           host: smtpHost,

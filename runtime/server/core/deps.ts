@@ -1,6 +1,7 @@
 import type { AppDatabase, Database, Unlisten } from '../../db/types.ts';
 import type { ServerConfig } from './config.ts';
 import type { EnqueueEffects } from './enqueuePort.ts';
+import type { HostTenants } from './hostTenants.ts';
 import type { SendJob } from './jobPort.ts';
 import type { PublishedVersions } from './publishedVersions.ts';
 import type { SessionActor } from './sessionActor.ts';
@@ -29,6 +30,8 @@ export interface ServerDeps {
   forgetSessions(owner: { tenantId: string; userId: string }): void;
   /** Each tenant's unit codes, kept per process and forgotten when the tree changes. */
   units: UnitCatalog;
+  /** The tenant of a request's Host (its own address, or the default tenant). */
+  hostTenants: HostTenants;
   /**
    * The transactional outbox: writes a transition's effects as jobs inside its
    * transaction. The effects feature provides it; `buildDeps` wires it.

@@ -11,8 +11,8 @@ import { expectErr, expectOk } from '../testing/expectResult.ts';
 import { seedTenant } from '../testing/seedTenant.ts';
 import { dashboardFigures } from './dashboardFigures.ts';
 import { levelChoices } from './dashboardLevel.ts';
-import { parisPeriod } from './parisPeriod.ts';
-import { comparable, oracleFigures } from './testing/dashboardOracle.ts';
+import { parisPeriod, parisWeek } from './parisPeriod.ts';
+import { comparable, type OracleFigures, oracleFigures } from './testing/dashboardOracle.ts';
 import { fireStep, playMembershipLives, seedMembershipDrafts } from './testing/membershipLoad.ts';
 import { type MembershipWorld, membershipWorld } from './testing/membershipWorld.ts';
 
@@ -92,6 +92,66 @@ describeOnEachDriver('dashboard figures per level', (database, kind) => {
     }
     // The generated lives do reach every figure.
     expect(transfers).toBeGreaterThan(0);
+  });
+
+  it('gives this Paris week’s and month’s figures beside the chosen period’s, as plain SQL counts give', async () => {
+    // Wednesday 4 February in Paris: the week of 2–8 February, the month of February,
+    // while the form asks for January.
+    const now = new Date('2026-02-04T10:00:00Z');
+    const week = parisWeek(now);
+    const month = parisPeriod(now);
+    expect([week.from, week.to, month.from, month.to]).toEqual([
+      '2026-02-02',
+      '2026-02-08',
+      '2026-02-01',
+      '2026-02-28',
+    ]);
+    const january = parisPeriod(new Date('2026-01-15T12:00:00Z'));
+    const oracle = (codes: string[] | null, period: { start: Date; end: Date }) =>
+      oracleFigures(database(), {
+        tenantId: world.tenantId,
+        demarcheId: world.demarcheId,
+        codes,
+        start: period.start,
+        end: period.end,
+        now,
+        finalStates: FINAL_STATES,
+      });
+    const ofPeriod = ({ submitted, transfers, decisions }: OracleFigures) => ({
+      submitted,
+      transfers,
+      decisions,
+    });
+    let newThisWeek = 0;
+    for (const unit of [undefined, 'ur-ara', 'ul-paris-sante']) {
+      const codes = unit === undefined ? null : subtree(unit);
+      const answer = expectOk(
+        await figures(
+          world.admin,
+          {
+            demarcheId: world.demarcheId,
+            ...(unit === undefined ? {} : { unit }),
+            period: { from: january.from, to: january.to },
+          },
+          now,
+        ),
+      );
+      expect(answer.period).toEqual({ from: '2026-01-01', to: '2026-01-31' });
+      expect(ofPeriod(comparable(answer))).toEqual(ofPeriod(await oracle(codes, january)));
+      expect(answer.recent.week).toEqual({
+        period: { from: '2026-02-02', to: '2026-02-08' },
+        ...ofPeriod(await oracle(codes, week)),
+      });
+      expect(answer.recent.month).toEqual({
+        period: { from: '2026-02-01', to: '2026-02-28' },
+        ...ofPeriod(await oracle(codes, month)),
+      });
+      // A week is part of its month; the counts say so too.
+      expect(answer.recent.week.submitted).toBeLessThanOrEqual(answer.recent.month.submitted);
+      newThisWeek += answer.recent.week.submitted;
+    }
+    // The generated lives do submit dossiers that week.
+    expect(newThisWeek).toBeGreaterThan(0);
   });
 
   it('defaults to the current Paris month, and sums pending and late work over open states', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parisMidnight, parisPeriod } from './parisPeriod.ts';
+import { parisMidnight, parisPeriod, parisWeek } from './parisPeriod.ts';
 
 describe('Paris periods', () => {
   it('finds midnight in Paris in winter and in summer time', () => {
@@ -32,5 +32,28 @@ describe('Paris periods', () => {
     const period = parisPeriod(new Date(), { from: '2026-03-02', to: '2026-03-02' });
     expect(period.start.toISOString()).toBe('2026-03-01T23:00:00.000Z');
     expect(period.end.toISOString()).toBe('2026-03-02T23:00:00.000Z');
+  });
+
+  it('gives the Paris week, Monday to Sunday, holding now', () => {
+    // Sunday 19 April, 23:30 in UTC is Monday 20 April, 01:30 in Paris: a new week.
+    expect(parisWeek(new Date('2026-04-19T23:30:00Z'))).toEqual({
+      from: '2026-04-20',
+      to: '2026-04-26',
+      start: new Date('2026-04-19T22:00:00Z'),
+      end: new Date('2026-04-26T22:00:00Z'),
+    });
+    // A Sunday belongs to the week that began six days before.
+    expect(parisWeek(new Date('2026-04-19T12:00:00Z'))).toMatchObject({
+      from: '2026-04-13',
+      to: '2026-04-19',
+    });
+    // A week across the change to winter time and across a month's end.
+    const autumn = parisWeek(new Date('2026-10-28T10:00:00Z'));
+    expect(autumn).toMatchObject({ from: '2026-10-26', to: '2026-11-01' });
+    expect(autumn.start.toISOString()).toBe('2026-10-25T23:00:00.000Z');
+    expect(autumn.end.toISOString()).toBe('2026-11-01T23:00:00.000Z');
+    const spring = parisWeek(new Date('2026-03-25T10:00:00Z'));
+    expect(spring).toMatchObject({ from: '2026-03-23', to: '2026-03-29' });
+    expect(spring.end.toISOString()).toBe('2026-03-29T22:00:00.000Z');
   });
 });

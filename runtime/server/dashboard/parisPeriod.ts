@@ -40,11 +40,32 @@ export function parisMidnight(day: string): Date {
   throw new Error(`guichet: no Paris midnight found for ${day}`);
 }
 
-/** The day after `day` on the calendar (`YYYY-MM-DD`). */
-function nextDay(day: string): string {
+/** The day `days` after `day` on the calendar (`YYYY-MM-DD`; negative: before). */
+function addDays(day: string, days: number): string {
   const at = new Date(`${day}T12:00:00Z`);
-  at.setUTCDate(at.getUTCDate() + 1);
+  at.setUTCDate(at.getUTCDate() + days);
   return at.toISOString().slice(0, 10);
+}
+
+/** The period of whole Paris days from `from` to `to`, both included. */
+function daysPeriod(from: string, to: string): ParisPeriod {
+  return { from, to, start: parisMidnight(from), end: parisMidnight(addDays(to, 1)) };
+}
+
+/**
+ * The Paris calendar week (Monday to Sunday) holding `now`: the dashboard's « cette
+ * semaine ».
+ *
+ * @example
+ * parisWeek(new Date('2026-04-19T22:30:00Z')); // already Monday 20 April in Paris
+ * // { from: '2026-04-20', to: '2026-04-26', start: 2026-04-19T22:00Z, end: 2026-04-26T22:00Z }
+ */
+export function parisWeek(now: Date): ParisPeriod {
+  const today = parisDate(now);
+  // getUTCDay: 0 is Sunday; the French week starts on Monday.
+  const sinceMonday = (new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7;
+  const monday = addDays(today, -sinceMonday);
+  return daysPeriod(monday, addDays(monday, 6));
 }
 
 /**
@@ -67,5 +88,5 @@ export function parisPeriod(now: Date, asked?: { from: string; to: string }): Pa
     firstOfNext.setUTCDate(0);
     to = firstOfNext.toISOString().slice(0, 10);
   }
-  return { from, to, start: parisMidnight(from), end: parisMidnight(nextDay(to)) };
+  return daysPeriod(from, to);
 }

@@ -1,6 +1,7 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { attachmentsHttpHandler } from '../attachments/index.ts';
 import type { ServerDeps } from '../core/deps.ts';
+import { hostBoundDeps } from '../core/hostBoundDeps.ts';
 // Straight from its file: through dataSources/index.ts the handler's use of attachments'
 // replies would make a cycle (attachments → dossiers → dataSources).
 import {
@@ -58,39 +59,46 @@ export function createHttpServer(deps: ServerDeps): Server {
       void answerReadiness(server, deps, res);
       return;
     }
-    let files = Promise.resolve(false);
-    if (path.startsWith('/api/queues/')) {
-      files = queueExportHttpHandler(req, res, deps).then(
-        (handled) => handled || exportDownloadHttpHandler(req, res, deps),
-      );
-    }
-    // Its own bounded body (20 MB, admins only), not the API's 2 MiB: docs/SECURITY.md §117.
-    else if (path.startsWith(REFERENCE_TABLES_PATH))
-      files = referenceTablesHttpHandler(req, res, deps);
-    else if (path.startsWith('/api/')) {
-      files = documentsHttpHandler(req, res, deps).then(
-        (handled) => handled || attachmentsHttpHandler(req, res, deps),
-      );
-    } else if (path.startsWith(VALIDATORS_PATH))
-      files = validatorsHttpHandler(req, res, deps.database.db);
-    files
-      .then((handled) => handled || serveStatic(req, res, deps.config.webRoot))
-      .then((served) => {
-        if (served) return;
-        res.statusCode = 404;
-        res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-        res.end('Page introuvable.');
-      })
-      .catch((error: unknown) => {
-        if (!res.headersSent && databaseUnavailableCause(error)) {
-          answerUnavailable(res);
-          return;
-        }
-        if (!res.headersSent) res.statusCode = 500;
-        res.end();
-      });
+    answerElse(req, res, deps).catch((error: unknown) => {
+      if (!res.headersSent && databaseUnavailableCause(error)) {
+        answerUnavailable(res);
+        return;
+      }
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
   });
   return enableGracefulClose(server);
+}
+
+/**
+ * The file endpoints, then the web apps, for the tenant of the request's Host: its
+ * sessions only (docs/SECURITY.md §133), its slug in the page.
+ */
+async function answerElse(req: IncomingMessage, res: ServerResponse, serverDeps: ServerDeps) {
+  const path = req.url ?? '/';
+  // Looked up only for the API's files and the pages: assets are served without the database.
+  const host = () => serverDeps.hostTenants.resolve(req.headers.host);
+  const deps = path.startsWith('/api/') ? hostBoundDeps(serverDeps, await host()) : serverDeps;
+  let handled = false;
+  if (path.startsWith('/api/queues/')) {
+    handled =
+      (await queueExportHttpHandler(req, res, deps)) ||
+      (await exportDownloadHttpHandler(req, res, deps));
+  }
+  // Its own bounded body (20 MB, admins only), not the API's 2 MiB: docs/SECURITY.md §117.
+  else if (path.startsWith(REFERENCE_TABLES_PATH))
+    handled = await referenceTablesHttpHandler(req, res, deps);
+  else if (path.startsWith('/api/')) {
+    handled =
+      (await documentsHttpHandler(req, res, deps)) ||
+      (await attachmentsHttpHandler(req, res, deps));
+  } else if (path.startsWith(VALIDATORS_PATH))
+    handled = await validatorsHttpHandler(req, res, deps.database.db);
+  if (handled || (await serveStatic(req, res, deps.config.webRoot, host))) return;
+  res.statusCode = 404;
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.end('Page introuvable.');
 }
 
 /** Readiness: 200 when the database answers and the server is not shutting down. */

@@ -3,9 +3,11 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import { builtHtmlOf, webAppFor } from '../webBuild/webApps.ts';
+import { sendAppPage } from './appPage.ts';
 import { routePreloadLink } from './routePreloadLinks.ts';
 import { SIMULATION_WORKER_POLICY } from './securityHeaders.ts';
 import { isStudioPage, sendStudioPage } from './studioPage.ts';
+import { withTenantMeta } from './tenantMeta.ts';
 
 const MEDIA_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,15 +27,19 @@ const MEDIA_TYPES: Record<string, string> = {
  * app) for client-side routing, with a `Link` header announcing its page's lazy scripts
  * (`routePreloadLinks.ts`). Hashed assets are cached for a year; HTML is never stored,
  * so a new build is picked up at once. The studio's page gets its own style nonce
- * (`studioPage.ts`). Returns false when nothing was served so the caller can answer 404.
+ * (`studioPage.ts`). Given `pageTenant` (the server always gives it), every page says
+ * which tenant it serves (`tenantMeta.ts`), and an address with no tenant gets no page
+ * but a 404 (docs/SECURITY.md §133). Returns false when nothing was served so the
+ * caller can answer 404.
  *
  * @example
- * if (!(await serveStatic(req, res, 'dist/web'))) notFound(res);
+ * if (!(await serveStatic(req, res, 'dist/web', () => hosts.resolve(req.headers.host)))) notFound(res);
  */
 export async function serveStatic(
   req: IncomingMessage,
   res: ServerResponse,
   root: string,
+  pageTenant?: () => Promise<{ slug: string } | null>,
 ): Promise<boolean> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const base = resolve(root);
@@ -52,8 +58,18 @@ export async function serveStatic(
     if (preload) res.setHeader('Link', preload);
   }
   if (!info?.isFile()) return false;
+  let rewrite = (html: string) => html;
+  if (pageTenant !== undefined && extname(file) === '.html') {
+    const tenant = await pageTenant();
+    if (tenant === null) return noTenantHere(res);
+    rewrite = (html) => withTenantMeta(html, tenant.slug);
+  }
   if (isStudioPage(base, file)) {
-    await sendStudioPage(res, file, req.method);
+    await sendStudioPage(res, file, req.method, rewrite);
+    return true;
+  }
+  if (pageTenant !== undefined && extname(file) === '.html') {
+    await sendAppPage(res, file, req.method, rewrite);
     return true;
   }
   if (isSimulationWorker(base, file)) {
@@ -79,6 +95,15 @@ export async function serveStatic(
   await new Promise<void>((done, fail) => {
     createReadStream(file).on('error', fail).pipe(res).on('finish', done);
   });
+  return true;
+}
+
+/** An address that is no tenant's, with no default tenant: no app, the same 404 as elsewhere. */
+function noTenantHere(res: ServerResponse): true {
+  res.statusCode = 404;
+  res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-store');
+  res.end('Aucune collectivité ne répond à cette adresse.');
   return true;
 }
 

@@ -19,15 +19,19 @@ export function isStudioPage(base: string, file: string): boolean {
  * `<style>` injected into the page by anyone else stays blocked.
  *
  * @example
- * if (isStudioPage(base, file)) await sendStudioPage(res, file, 'GET');
+ * if (isStudioPage(base, file)) await sendStudioPage(res, file, 'GET', (html) => withTenantMeta(html, 'demo'));
  */
 export async function sendStudioPage(
   res: ServerResponse,
   file: string,
   method: string,
+  rewrite: (html: string) => string = (html) => html,
 ): Promise<void> {
   const nonce = randomBytes(18).toString('base64');
-  const html = (await readFile(file, 'utf8')).replaceAll('<script ', `<script nonce="${nonce}" `);
+  const html = rewrite(await readFile(file, 'utf8')).replaceAll(
+    '<script ',
+    `<script nonce="${nonce}" `,
+  );
   const body = Buffer.from(html, 'utf8');
   res.setHeader('Content-Security-Policy', studioContentSecurityPolicy(nonce));
   res.setHeader('Content-Type', 'text/html; charset=utf-8');

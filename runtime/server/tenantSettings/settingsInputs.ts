@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HEX_COLOUR } from '../../../shared/theme/index.ts';
+import { HOST_NAME } from '../core/hostTenants.ts';
 
 /** Input schemas of the tenant settings procedures, all strict (docs/SECURITY.md §10). */
 
@@ -54,3 +55,24 @@ export const setLogoInput = z.strictObject({
 export const noInput = z.strictObject({}).prefault({});
 
 export const publicThemeInput = z.strictObject({ tenant: z.string().trim().min(1).max(63) });
+
+/** At most this many addresses per collectivité: a few names, not a wildcard by hand. */
+export const MAX_TENANT_HOSTS = 10;
+
+const hostName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .regex(
+    HOST_NAME,
+    'Adresse attendue sous la forme mairie-exemple.guichet.fr (sans https:// ni port).',
+  );
+
+/** `tenant.setHosts`: the whole list, each a host name (no scheme, port, path or space). */
+export const setHostsInput = z.strictObject({
+  hosts: z
+    .array(hostName)
+    .max(MAX_TENANT_HOSTS, `${MAX_TENANT_HOSTS} adresses au plus.`)
+    .refine((hosts) => new Set(hosts).size === hosts.length, 'Une adresse est en double.'),
+});

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { contrastWithWhite, MIN_TEXT_CONTRAST } from '../../../shared/theme/index.ts';
-import { type AppDatabase, tenantLogos, tenants } from '../../db/index.ts';
+import { type AppDatabase, tenantHosts, tenantLogos, tenants } from '../../db/index.ts';
 import { recordSessionAudit } from '../audit/index.ts';
 import type { DomainError } from '../core/domainError.ts';
 import { inTransaction } from '../dossiers/index.ts';
@@ -27,11 +27,13 @@ export interface TenantSettingsView {
   contact: TenantContactView;
   theme: TenantThemeView;
   logo: { mediaType: string; sha256: string; updatedAt: string } | null;
+  /** The addresses its apps answer on, sorted (docs/ARCHITECTURE.md, « One address per collectivité »). */
+  hosts: string[];
 }
 
 /**
- * The tenant's settings as its admin edits them: name, contact details, theme colours
- * and the logo's fingerprint (its bytes come with `publicTheme`).
+ * The tenant's settings as its admin edits them: name, contact details, theme colours,
+ * its addresses and the logo's fingerprint (its bytes come with `publicTheme`).
  *
  * @example
  * await readSettings(context.db, context.session.tenantId);
@@ -55,6 +57,11 @@ export async function readSettings(db: AppDatabase, tenantId: string): Promise<T
     })
     .from(tenantLogos)
     .where(eq(tenantLogos.tenantId, tenantId));
+  const hosts = await db
+    .select({ host: tenantHosts.host })
+    .from(tenantHosts)
+    .where(eq(tenantHosts.tenantId, tenantId))
+    .orderBy(tenantHosts.host);
   return {
     slug: tenant.slug,
     name: tenant.name,
@@ -65,6 +72,7 @@ export async function readSettings(db: AppDatabase, tenantId: string): Promise<T
       accentColor: typeof tenant.theme.accentColor === 'string' ? tenant.theme.accentColor : null,
     },
     logo: logo ? { ...logo, updatedAt: logo.updatedAt.toISOString() } : null,
+    hosts: hosts.map((row) => row.host),
   };
 }
 

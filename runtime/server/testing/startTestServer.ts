@@ -21,8 +21,11 @@ export interface TestServer {
   /** The owner that migrated it (the same connection on PGlite). */
   ownerDatabase: Database;
   clock: TestClock;
-  /** A new browser-like client with its own cookies; `ip` picks a loopback source address. */
-  client(options?: { ip?: string }): TestClient;
+  /**
+   * A new browser-like client with its own cookies; `ip` picks a loopback source address,
+   * `host` the Host header it sends (a tenant's own address).
+   */
+  client(options?: { ip?: string; host?: string }): TestClient;
   close(): Promise<void>;
 }
 

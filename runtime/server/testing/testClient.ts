@@ -15,18 +15,23 @@ export interface TestClient {
 
 /**
  * A browser-like client for one user: its own cookie jar (honouring `Max-Age=0`
- * deletions), an optional source IP on the loopback range, and a typed tRPC client.
+ * deletions), an optional source IP on the loopback range, an optional `Host` header
+ * (a tenant's own address), and a typed tRPC client.
  *
  * @example
  * const citizen = createTestClient(server.url);
  * await citizen.trpc.auth.login.mutate({ tenant, email, password });
  */
-export function createTestClient(baseUrl: string, options: { ip?: string } = {}): TestClient {
+export function createTestClient(
+  baseUrl: string,
+  options: { ip?: string; host?: string } = {},
+): TestClient {
   const cookies = new Map<string, string>();
   let last: Response | null = null;
 
   const send = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const headers = new Headers(init.headers);
+    if (options.host !== undefined) headers.set('host', options.host);
     if (cookies.size > 0) {
       headers.set('cookie', [...cookies].map(([name, value]) => `${name}=${value}`).join('; '));
     }

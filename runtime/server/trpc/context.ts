@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseCookies } from '../core/cookies.ts';
 import type { ServerDeps } from '../core/deps.ts';
+import { ownedHere } from '../core/hostBoundDeps.ts';
+import type { HostTenant } from '../core/hostTenants.ts';
 import type { SessionActor } from '../core/sessionActor.ts';
 
 export interface Context {
@@ -10,6 +12,8 @@ export interface Context {
   ip: string;
   userAgent: string;
   cookies: Record<string, string>;
+  /** The tenant the request's Host stands for, or null (docs/SECURITY.md §133). */
+  hostTenant: HostTenant | null;
   session: SessionActor | null;
   /**
    * The placeholder applicant of the dossier a visitor's pass cookie holds (a dossier
@@ -36,14 +40,18 @@ export function contextFactory(deps: ServerDeps) {
     const requestId = randomUUID();
     res.setHeader('X-Request-Id', requestId);
     const setCookies: string[] = [];
+    const hostTenant = await deps.hostTenants.resolve(req.headers.host);
+    const session = await deps.resolveSession(cookies, deps.clock());
+    const anonymous = await deps.resolveAnonymousPass(cookies, deps.clock());
     return {
       deps,
       requestId,
       ip: clientAddress(req, deps.config.trustProxy),
       userAgent: req.headers['user-agent'] ?? '',
       cookies,
-      session: await deps.resolveSession(cookies, deps.clock()),
-      anonymous: await deps.resolveAnonymousPass(cookies, deps.clock()),
+      hostTenant,
+      session: ownedHere(session, hostTenant),
+      anonymous: ownedHere(anonymous, hostTenant),
       setCookie(value) {
         setCookies.push(value);
         res.setHeader('Set-Cookie', setCookies);

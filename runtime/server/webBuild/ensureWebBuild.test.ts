@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tenants } from '../../db/index.ts';
 import { reachableAssets } from '../testing/reachableAssets.ts';
 import { startTestServer, type TestServer } from '../testing/startTestServer.ts';
 import { ensureWebBuild } from './ensureWebBuild.ts';
@@ -13,7 +14,9 @@ describe('the built web apps, served by the real server', () => {
   beforeAll(async () => {
     const scratch = await mkdtemp(join(tmpdir(), 'guichet-webbuild-'));
     outDir = await ensureWebBuild({ outDir: join(scratch, 'web') });
-    server = await startTestServer({ config: { webRoot: outDir } });
+    // Pages are a tenant's (docs/SECURITY.md §133): the loopback address gets the default one.
+    server = await startTestServer({ config: { webRoot: outDir, defaultTenant: 'pages' } });
+    await server.database.db.insert(tenants).values({ slug: 'pages', name: 'Pages' });
   }, 120_000);
   afterAll(async () => {
     await server.close();
@@ -39,6 +42,7 @@ describe('the built web apps, served by the real server', () => {
       else expect(csp).not.toContain('unsafe-inline');
       const html = await response.text();
       expect(html).toContain('<html lang="fr">');
+      expect(html).toContain('<meta name="guichet-tenant" content="pages">');
       expect(html).toContain(`<title>${title}</title>`);
       // No inline code: every script has a src, no style attribute or element.
       expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);

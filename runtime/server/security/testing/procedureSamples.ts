@@ -595,6 +595,12 @@ export const PROCEDURE_SAMPLES: Record<string, ProcedureSample> = {
     actor: 'admin',
     input: () => ({ contentBase64: SAMPLE_PNG.toString('base64') }),
   },
+  'tenant.setHosts': {
+    callers: ADMIN,
+    references: 'none',
+    actor: 'admin',
+    input: (world) => ({ hosts: [`${world.tenantSlug}.guichet.test`] }),
+  },
   'tenant.removeLogo': { callers: ADMIN, references: 'none', actor: 'admin', input: () => ({}) },
   'tenant.publicTheme': {
     callers: EVERYONE,

@@ -1,16 +1,17 @@
 import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../../server/router.ts';
-import { frenchCount, frenchDay, frenchDays } from './frenchFigures.ts';
+import { frenchCount, frenchDay, frenchDays, frenchSpan } from './frenchFigures.ts';
 
 export type DashboardFigures = inferRouterOutputs<AppRouter>['dashboard']['figures'];
+type PeriodSummary = DashboardFigures['recent']['week'];
 
 const KINDS = { draft: 'Brouillon', active: 'En cours', final: 'Clôturé' } as const;
 
 /**
  * The figures as two tables, each with a caption naming the level and the period:
- * the summary (pending and late work now, the period's submissions, transfers and
- * decision times), then every state with its dossiers now, the late ones and the
- * dossiers that entered it during the period.
+ * the summary (pending and late work now; then the submissions, transfers and decision
+ * times of this week, this month and the chosen period side by side), then every state
+ * with its dossiers now, the late ones and the dossiers that entered it during the period.
  */
 export function DashboardTables({
   figures,
@@ -21,18 +22,26 @@ export function DashboardTables({
 }) {
   const period = `du ${frenchDay(figures.period.from)} au ${frenchDay(figures.period.to)}`;
   const severalDemarches = new Set(figures.states.map((state) => state.demarcheId)).size > 1;
-  const summary: Array<[string, string]> = [
+  const { week, month } = figures.recent;
+  const columns = [
+    { key: 'semaine', summary: week },
+    { key: 'mois', summary: month },
+    { key: 'periode', summary: figures },
+  ];
+  const today: Array<[string, string]> = [
     [
       'Dossiers en cours aujourd’hui (hors brouillons et dossiers clôturés)',
       frenchCount(figures.pending),
     ],
     ['Dont en retard', frenchCount(figures.late)],
-    ['Dossiers déposés sur la période', frenchCount(figures.submitted)],
-    ['Transferts entrants sur la période', frenchCount(figures.transfers.in)],
-    ['Transferts sortants sur la période', frenchCount(figures.transfers.out)],
-    ['Dossiers clôturés sur la période', frenchCount(figures.decisions.count)],
-    ['Durée moyenne de traitement (depuis le dépôt)', frenchDays(figures.decisions.averageMs)],
-    ['Durée médiane de traitement (depuis le dépôt)', frenchDays(figures.decisions.medianMs)],
+  ];
+  const periodic: Array<[string, (summary: PeriodSummary) => string]> = [
+    ['Nouveaux dossiers déposés', (s) => frenchCount(s.submitted)],
+    ['Transferts entrants', (s) => frenchCount(s.transfers.in)],
+    ['Transferts sortants', (s) => frenchCount(s.transfers.out)],
+    ['Dossiers clôturés', (s) => frenchCount(s.decisions.count)],
+    ['Durée moyenne de traitement (depuis le dépôt)', (s) => frenchDays(s.decisions.averageMs)],
+    ['Durée médiane de traitement (depuis le dépôt)', (s) => frenchDays(s.decisions.medianMs)],
   ];
   return (
     <>
@@ -43,14 +52,31 @@ export function DashboardTables({
         <thead>
           <tr>
             <th scope="col">Indicateur</th>
-            <th scope="col">Valeur</th>
+            <th scope="col">
+              Cette semaine <span className="dates">({frenchSpan(week.period)})</span>
+            </th>
+            <th scope="col">
+              Ce mois-ci <span className="dates">({frenchSpan(month.period)})</span>
+            </th>
+            <th scope="col">
+              Période choisie <span className="dates">({frenchSpan(figures.period)})</span>
+            </th>
           </tr>
         </thead>
         <tbody>
-          {summary.map(([label, value]) => (
+          {today.map(([label, value]) => (
             <tr key={label}>
               <th scope="row">{label}</th>
-              <td>{value}</td>
+              {/* A count of now: the same whatever the period. */}
+              <td colSpan={columns.length}>{value}</td>
+            </tr>
+          ))}
+          {periodic.map(([label, value]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              {columns.map(({ key, summary }) => (
+                <td key={key}>{value(summary)}</td>
+              ))}
             </tr>
           ))}
         </tbody>

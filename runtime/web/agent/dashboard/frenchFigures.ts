@@ -7,6 +7,12 @@ const DATE = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'UTC',
 });
 
+const SHORT_DATE = new Intl.DateTimeFormat('fr-FR', {
+  day: 'numeric',
+  month: 'short',
+  timeZone: 'UTC',
+});
+
 const DAY_MS = 86_400_000;
 
 /** A count in French: `12 345` (narrow no-break space). */
@@ -34,4 +40,15 @@ export function frenchDays(ms: number | null): string {
  */
 export function frenchDay(day: string): string {
   return DATE.format(new Date(`${day}T00:00:00Z`));
+}
+
+/**
+ * Two calendar days as a short span, for a column header.
+ *
+ * @example
+ * frenchSpan({ from: '2026-03-02', to: '2026-03-08' }); // '2 mars – 8 mars'
+ */
+export function frenchSpan(period: { from: string; to: string }): string {
+  const day = (value: string) => SHORT_DATE.format(new Date(`${value}T00:00:00Z`));
+  return `${day(period.from)} – ${day(period.to)}`;
 }

@@ -3,12 +3,10 @@ import { type FormEvent, useId, useState } from 'react';
 import { domainErrorOf } from '../../api/domainErrorOf.ts';
 import { useTRPC } from '../../api/trpcContext.ts';
 import { AppShell } from '../../shell/AppShell.tsx';
-
-/** The tenant of the demo until tenants get their own address (as the citizen app). */
-const TENANT = 'demo';
+import { pageTenant } from '../../shell/pageTenant.ts';
 
 /**
- * Signs an agent in with the existing `auth.login`; on success the whole cache is
+ * Signs an agent in to the page's tenant (its address's) with the existing `auth.login`; on success the whole cache is
  * refreshed, so `auth.me` shows the queue. A refusal is read out (role="alert") in the
  * server's French words, the same whatever was wrong (docs/SECURITY.md §2).
  */
@@ -23,7 +21,7 @@ export function LoginPage({ refused }: { refused: boolean }) {
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    login.mutate({ tenant: TENANT, email, password });
+    login.mutate({ tenant: pageTenant(), email, password });
   };
   const refusal = login.error
     ? (domainErrorOf(login.error)?.message ?? 'La connexion a échoué. Veuillez réessayer.')

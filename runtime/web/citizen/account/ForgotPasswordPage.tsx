@@ -2,9 +2,9 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
 import { domainErrorOf } from '../../api/domainErrorOf.ts';
 import { useTRPCClient } from '../../api/trpcContext.ts';
+import { pageTenant } from '../../shell/pageTenant.ts';
 import { CitizenPage } from '../layout/CitizenPage.tsx';
 import { paths } from '../paths.ts';
-import { TENANT } from '../tenant.ts';
 
 /**
  * « Mot de passe oublié » : asks for the address and shows the server's one answer
@@ -22,7 +22,7 @@ export function ForgotPasswordPage() {
     setBusy(true);
     try {
       const answer = await client.auth.requestPasswordReset.mutate({
-        tenant: TENANT,
+        tenant: pageTenant(),
         email: String(form.get('email') ?? ''),
       });
       setDone(answer.message);

@@ -2,8 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useLocation } from 'wouter';
 import { domainErrorOf } from '../../api/domainErrorOf.ts';
 import { useTRPC } from '../../api/trpcContext.ts';
+import { pageTenant } from '../../shell/pageTenant.ts';
 import { paths } from '../paths.ts';
-import { TENANT } from '../tenant.ts';
 
 /**
  * « Continuer sans compte » on a démarche open to visitors (`access.anonymous`): opens
@@ -23,7 +23,7 @@ export function StartWithoutAccount({ slug }: { slug: string }) {
         type="button"
         className="bouton-secondaire"
         disabled={start.isPending}
-        onClick={() => start.mutate({ tenant: TENANT, demarche: slug })}
+        onClick={() => start.mutate({ tenant: pageTenant(), demarche: slug })}
       >
         Continuer sans compte
       </button>

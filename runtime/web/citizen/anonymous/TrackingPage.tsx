@@ -3,9 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { domainErrorOf } from '../../api/domainErrorOf.ts';
 import { useTRPC } from '../../api/trpcContext.ts';
+import { pageTenant } from '../../shell/pageTenant.ts';
 import { CitizenPage } from '../layout/CitizenPage.tsx';
 import { paths } from '../paths.ts';
-import { TENANT } from '../tenant.ts';
 import { codeFromHash } from './codeFromHash.ts';
 
 /**
@@ -36,7 +36,7 @@ export function TrackingPage() {
     if (fromLink === null) return;
     window.history.replaceState(null, '', window.location.pathname);
     setCode(fromLink);
-    follow.mutate({ tenant: TENANT, code: fromLink });
+    follow.mutate({ tenant: pageTenant(), code: fromLink });
   }, []);
 
   return (
@@ -49,7 +49,7 @@ export function TrackingPage() {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          follow.mutate({ tenant: TENANT, code });
+          follow.mutate({ tenant: pageTenant(), code });
         }}
       >
         <div className="champ">

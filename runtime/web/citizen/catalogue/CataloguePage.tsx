@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { useTRPC } from '../../api/trpcContext.ts';
+import { pageTenant } from '../../shell/pageTenant.ts';
 import { CitizenPage } from '../layout/CitizenPage.tsx';
 import { paths } from '../paths.ts';
-import { TENANT } from '../tenant.ts';
 
 /** The published démarches of the tenant, each a link to its page. */
 export function CataloguePage() {
   const trpc = useTRPC();
-  const demarches = useQuery(trpc.demarches.listPublished.queryOptions({ tenant: TENANT }));
+  const demarches = useQuery(trpc.demarches.listPublished.queryOptions({ tenant: pageTenant() }));
   let status = 'Chargement des démarches…';
   if (demarches.isError) {
     status = 'Les démarches n’ont pas pu être chargées. Veuillez réessayer plus tard.';

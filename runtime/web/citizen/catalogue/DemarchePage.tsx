@@ -2,11 +2,11 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'wouter';
 import { domainErrorOf } from '../../api/domainErrorOf.ts';
 import { useTRPC } from '../../api/trpcContext.ts';
+import { pageTenant } from '../../shell/pageTenant.ts';
 import { StartWithoutAccount } from '../anonymous/StartWithoutAccount.tsx';
 import { CitizenPage } from '../layout/CitizenPage.tsx';
 import { paths } from '../paths.ts';
 import { useSession } from '../session/useSession.ts';
-import { TENANT } from '../tenant.ts';
 import { whatToPrepare } from './whatToPrepare.ts';
 
 /**
@@ -17,7 +17,9 @@ export function DemarchePage({ slug }: { slug: string }) {
   const trpc = useTRPC();
   const session = useSession();
   const [, navigate] = useLocation();
-  const demarche = useQuery(trpc.demarches.getPublished.queryOptions({ tenant: TENANT, slug }));
+  const demarche = useQuery(
+    trpc.demarches.getPublished.queryOptions({ tenant: pageTenant(), slug }),
+  );
   const mine = useQuery({ ...trpc.dossiers.mine.queryOptions(), enabled: Boolean(session.data) });
   const create = useMutation(
     trpc.dossiers.create.mutationOptions({

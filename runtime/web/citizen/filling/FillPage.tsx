@@ -22,12 +22,12 @@ import {
   type ValidatorMap,
   WHOLE_FORM_STEP,
 } from '../../forms/index.ts';
+import { pageTenant } from '../../shell/pageTenant.ts';
 import { ResendConfirmation } from '../account/ResendConfirmation.tsx';
 import { useSafeChooser } from '../documents/useSafeChooser.ts';
 import { CitizenPage } from '../layout/CitizenPage.tsx';
 import { paths } from '../paths.ts';
 import { useSession } from '../session/useSession.ts';
-import { TENANT } from '../tenant.ts';
 import { FillPageLoading } from './FillPageLoading.tsx';
 import { SaveStatusLine } from './SaveStatusLine.tsx';
 import { type DossierForm, useDossierForm } from './useDossierForm.ts';
@@ -118,7 +118,7 @@ function Steps({ view, validators }: { view: DossierForm; validators: ValidatorM
   // Searched in the dossier's own version: its sources are the ones its answers are checked against.
   const sources = useMemo<SourceSearch>(() => {
     const where = {
-      tenant: TENANT,
+      tenant: pageTenant(),
       demarche: view.demarche.slug,
       version: view.demarche.version,
     };

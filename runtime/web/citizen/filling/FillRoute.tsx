@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ComponentType, lazy, Suspense, useState } from 'react';
 import { useTRPC } from '../../api/trpcContext.ts';
 import { loadValidators } from '../../forms/loadValidators.ts';
-import { TENANT } from '../tenant.ts';
+import { pageTenant } from '../../shell/pageTenant.ts';
 import { FillPageLoading } from './FillPageLoading.tsx';
 
 /** The form page and RJSF: their own chunks (a form page's script budget, runtime/web/bench/). */
@@ -27,7 +27,11 @@ export function FillRoute({ id }: { id: string }) {
     queryClient
       .fetchQuery(trpc.dossiers.get.queryOptions({ id }))
       .then(({ demarche }) =>
-        loadValidators({ tenant: TENANT, demarcheId: demarche.id, version: demarche.version }),
+        loadValidators({
+          tenant: pageTenant(),
+          demarcheId: demarche.id,
+          version: demarche.version,
+        }),
       )
       .catch(() => undefined);
     return Date.now();

@@ -3,7 +3,7 @@ import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../../server/router.ts';
 import { useTRPC } from '../../api/trpcContext.ts';
 import { loadValidators } from '../../forms/index.ts';
-import { TENANT } from '../tenant.ts';
+import { pageTenant } from '../../shell/pageTenant.ts';
 
 /** A dossier as `dossiers.get` shows it to its applicant. */
 export type DossierForm = inferRouterOutputs<AppRouter>['dossiers']['get'];
@@ -31,7 +31,7 @@ export function useDossierForm(id: string, askedAt: number) {
   const validators = useQuery({
     queryKey: ['validators', version?.id, version?.version],
     queryFn: () =>
-      loadValidators({ tenant: TENANT, demarcheId: version!.id, version: version!.version }),
+      loadValidators({ tenant: pageTenant(), demarcheId: version!.id, version: version!.version }),
     enabled: version !== undefined,
     staleTime: Number.POSITIVE_INFINITY,
   });

@@ -3,9 +3,9 @@ import { type FormEvent, useState } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { domainErrorOf } from '../../api/domainErrorOf.ts';
 import { useTRPC, useTRPCClient } from '../../api/trpcContext.ts';
+import { pageTenant } from '../../shell/pageTenant.ts';
 import { CitizenPage } from '../layout/CitizenPage.tsx';
 import { paths, returnPath } from '../paths.ts';
-import { TENANT } from '../tenant.ts';
 
 /** Log in with e-mail and password (`auth.login`), then back where the citizen was going. */
 export function LoginPage() {
@@ -23,7 +23,7 @@ export function LoginPage() {
     setBusy(true);
     try {
       await client.auth.login.mutate({
-        tenant: TENANT,
+        tenant: pageTenant(),
         email: String(form.get('email') ?? ''),
         password: String(form.get('password') ?? ''),
       });

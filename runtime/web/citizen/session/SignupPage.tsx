@@ -2,9 +2,9 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'wouter';
 import { domainErrorOf } from '../../api/domainErrorOf.ts';
 import { useTRPCClient } from '../../api/trpcContext.ts';
+import { pageTenant } from '../../shell/pageTenant.ts';
 import { CitizenPage } from '../layout/CitizenPage.tsx';
 import { paths } from '../paths.ts';
-import { TENANT } from '../tenant.ts';
 
 /** Create a citizen account (`auth.signup`); the server answers the same whether or not the address was taken. */
 export function SignupPage() {
@@ -19,7 +19,7 @@ export function SignupPage() {
     setBusy(true);
     try {
       const answer = await client.auth.signup.mutate({
-        tenant: TENANT,
+        tenant: pageTenant(),
         displayName: String(form.get('displayName') ?? ''),
         email: String(form.get('email') ?? ''),
         password: String(form.get('password') ?? ''),

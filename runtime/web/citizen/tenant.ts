@@ -1,2 +1,0 @@
-/** The tenant the front office serves until tenants get their own address. */
-export const TENANT = 'demo';
