@@ -1,7 +1,7 @@
 import type { CDPSession } from 'playwright-core';
 
 /** The parts of a Chrome DevTools Protocol `Profiler.Profile` this file reads. */
-interface Profile {
+export interface Profile {
   nodes: Array<{
     id: number;
     callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };

@@ -26,7 +26,7 @@ import {
   resultOf,
 } from '../../runtime/web/bench/run/benchReport.ts';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../support/browser.ts';
-import { type SelfTime, selfTimes, startCpuProfile } from './cpuProfile.ts';
+import { type Profile, selfTimes, startCpuProfile } from './cpuProfile.ts';
 
 /** Page loads per renderer and size; the median is kept. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -46,6 +46,8 @@ const SECTIONS_OF = { 300: 10, 900: 30 } as const;
  * profiler, and the functions that took the keys' script time, the largest first.
  */
 const PROFILE = process.env.BENCH_PROFILE === '1';
+/** With `BENCH_PROFILE`, a folder where each profile is also written, for DevTools' Performance panel. */
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 const ROOT = resolve(import.meta.dirname, '../..');
 const PAGE = 'runtime/web/bench/page/index.html';
 
@@ -153,7 +155,7 @@ interface ProfiledPhase {
   phase: 'keys' | 'the commit after them';
   /** The protocol's script time over the phase (not read for the commit). */
   scriptMs: number;
-  times: SelfTime[];
+  profile: Profile;
 }
 
 /** One page load: render time, then the keystrokes' main-thread and script time. */
@@ -235,7 +237,7 @@ async function measureOnce(
       profiled?.({
         phase: 'keys',
         scriptMs: (typedAt.script - before.script) * 1000,
-        times: selfTimes(await profiler.stop()),
+        profile: await profiler.stop(),
       });
       commitProfiler = await startCpuProfile(cdp);
     }
@@ -246,7 +248,7 @@ async function measureOnce(
       profiled?.({
         phase: 'the commit after them',
         scriptMs: Number.NaN,
-        times: selfTimes(await commitProfiler.stop()),
+        profile: await commitProfiler.stop(),
       });
     }
     if ((await field.inputValue()) !== typed)
@@ -311,7 +313,12 @@ async function profileKeys(browser: Browser, url: string): Promise<void> {
       `ours, ${size} fields: script ${measured.scriptPerKeyMs.toFixed(2)} ms per key ` +
         `(commit included), main thread ${measured.taskPerKeyMs.toFixed(2)}`,
     );
-    for (const { phase, scriptMs, times } of phases) {
+    for (const { phase, scriptMs, profile } of phases) {
+      if (PROFILE_DIR) {
+        const name = `ours-${size}-${phase === 'keys' ? 'keys' : 'commit'}.cpuprofile`;
+        await writeFile(join(PROFILE_DIR, name), JSON.stringify(profile));
+      }
+      const times = selfTimes(profile);
       // The page waiting for the next key or the commit is not its work.
       const busy = times.filter((time) => time.where !== '(idle)');
       const busyMs = busy.reduce((sum, time) => sum + time.selfMs, 0);
