@@ -26,6 +26,7 @@ import {
   resultOf,
 } from '../../runtime/web/bench/run/benchReport.ts';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../support/browser.ts';
+import { type Profile, selfTimes, startCpuProfile } from './cpuProfile.ts';
 
 /** Page loads per renderer and size; the median is kept. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -40,6 +41,13 @@ const TYPING_DELAY_MS = 0;
 const COMMIT_PAUSE_MS = 400;
 const SIZES = [300, 900] as const;
 const SECTIONS_OF = { 300: 10, 900: 30 } as const;
+/**
+ * `BENCH_PROFILE=1`: no figures; our form at both sizes, typed once under V8's sampling
+ * profiler, and the functions that took the keys' script time, the largest first.
+ */
+const PROFILE = process.env.BENCH_PROFILE === '1';
+/** With `BENCH_PROFILE`, a folder where each profile is also written, for DevTools' Performance panel. */
+const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 const ROOT = resolve(import.meta.dirname, '../..');
 const PAGE = 'runtime/web/bench/page/index.html';
 
@@ -142,6 +150,14 @@ async function serve(outDir: string): Promise<{ url: string; close(): Promise<vo
 
 type Kind = 'citizen' | 'rjsf' | 'plain';
 
+/** In `BENCH_PROFILE` mode: the keys until the last is handled, then the commit after them. */
+interface ProfiledPhase {
+  phase: 'keys' | 'the commit after them';
+  /** The protocol's script time over the phase (not read for the commit). */
+  scriptMs: number;
+  profile: Profile;
+}
+
 /** One page load: render time, then the keystrokes' main-thread and script time. */
 async function measureOnce(
   browser: Browser,
@@ -149,6 +165,7 @@ async function measureOnce(
   kind: Kind,
   size: 300 | 900,
   pauseMs: number,
+  profiled?: (phase: ProfiledPhase) => void,
 ): Promise<Measured> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   try {
@@ -184,6 +201,7 @@ async function measureOnce(
       const named = (name: string) => list.find((metric) => metric.name === name)?.value ?? 0;
       return { task: named('TaskDuration'), script: named('ScriptDuration') };
     };
+    const profiler = profiled ? await startCpuProfile(cdp) : null;
     const before = await metrics();
     const typed = 'abcdefghijklmnopqrstuvwxyzabcd'.slice(0, KEYS);
     if (pauseMs === 0) {
@@ -213,9 +231,26 @@ async function measureOnce(
         await page.waitForTimeout(pauseMs);
       }
     }
+    let commitProfiler = profiler;
+    if (profiler) {
+      const typedAt = await metrics();
+      profiled?.({
+        phase: 'keys',
+        scriptMs: (typedAt.script - before.script) * 1000,
+        profile: await profiler.stop(),
+      });
+      commitProfiler = await startCpuProfile(cdp);
+    }
     // Our inputs commit 300 ms after the last key: that work counts too.
     await page.waitForTimeout(600);
     const after = await metrics();
+    if (commitProfiler) {
+      profiled?.({
+        phase: 'the commit after them',
+        scriptMs: Number.NaN,
+        profile: await commitProfiler.stop(),
+      });
+    }
     if ((await field.inputValue()) !== typed)
       throw new Error(`${kind}: the field does not show what was typed`);
     if (failures.length > 0) throw new Error(`${kind}: ${failures.join('; ')}`);
@@ -264,6 +299,40 @@ async function measureInterleaved(
   );
 }
 
+/** Functions shown per size in `BENCH_PROFILE` mode. */
+const PROFILE_TOP = 25;
+
+/** `BENCH_PROFILE=1`: where our form's keystroke script goes, per function, at each size. */
+async function profileKeys(browser: Browser, url: string): Promise<void> {
+  for (const size of SIZES) {
+    const phases: ProfiledPhase[] = [];
+    const measured = await measureOnce(browser, url, 'citizen', size, TYPING_DELAY_MS, (phase) =>
+      phases.push(phase),
+    );
+    console.log(
+      `ours, ${size} fields: script ${measured.scriptPerKeyMs.toFixed(2)} ms per key ` +
+        `(commit included), main thread ${measured.taskPerKeyMs.toFixed(2)}`,
+    );
+    for (const { phase, scriptMs, profile } of phases) {
+      if (PROFILE_DIR) {
+        const name = `ours-${size}-${phase === 'keys' ? 'keys' : 'commit'}.cpuprofile`;
+        await writeFile(join(PROFILE_DIR, name), JSON.stringify(profile));
+      }
+      const times = selfTimes(profile);
+      // The page waiting for the next key or the commit is not its work.
+      const busy = times.filter((time) => time.where !== '(idle)');
+      const busyMs = busy.reduce((sum, time) => sum + time.selfMs, 0);
+      const script = Number.isNaN(scriptMs) ? '' : `script ${(scriptMs / KEYS).toFixed(2)}, `;
+      console.log(
+        `  ${phase}: ${script}profiled busy ${(busyMs / KEYS).toFixed(2)} ms per key; self time per key:`,
+      );
+      for (const { where, selfMs } of busy.slice(0, PROFILE_TOP)) {
+        console.log(`  ${(selfMs / KEYS).toFixed(3).padStart(7)} ms  ${where}`);
+      }
+    }
+  }
+}
+
 /**
  * `npm run bench:form`: builds the citizen app as production does and weighs what a form
  * page loads, builds the bench page (runtime/web/bench/page) the same way, compiles each
@@ -274,7 +343,7 @@ async function measureInterleaved(
 async function main(): Promise<void> {
   const previous = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
-  const weight = await citizenWeight();
+  const weight = PROFILE ? null : await citizenWeight();
   const outDir = await mkdtemp(join(tmpdir(), 'guichet-bench-form-'));
   await buildWith(outDir, { bench: join(ROOT, PAGE) });
   if (previous === undefined) delete process.env.NODE_ENV;
@@ -286,6 +355,10 @@ async function main(): Promise<void> {
   const server = await serve(outDir);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   try {
+    if (PROFILE) {
+      await profileKeys(browser, server.url);
+      return;
+    }
     const typed = await measureInterleaved(browser, server.url, {
       runs: RUNS,
       pauseMs: TYPING_DELAY_MS,
@@ -305,8 +378,8 @@ async function main(): Promise<void> {
       rjsf: of(typed, 'rjsf'),
       plain: of(typed, 'plain'),
       citizenCommitted: of(committed, 'citizen'),
-      citizenFormPageGzKb: weight.formPage,
-      citizenCataloguePageGzKb: weight.catalogue,
+      citizenFormPageGzKb: weight!.formPage,
+      citizenCataloguePageGzKb: weight!.catalogue,
     };
     for (const line of reportTable(figures)) console.log(line);
     const missed = missedTargets(figures);

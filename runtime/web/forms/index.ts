@@ -20,7 +20,7 @@ export { type LazyPart, lazyPart } from './lazyPart.tsx';
 export { loadValidators } from './loadValidators.ts';
 export { PageForm, type PageFormProps } from './PageForm.tsx';
 export { type PageError, pageErrors, type ValidateFunction } from './pageErrors.ts';
-export { precompiledValidator, type ValidatorMap } from './precompiledValidator.ts';
+export { precompiledValidator, rootValidator, type ValidatorMap } from './precompiledValidator.ts';
 export { type FormSource, withSourcedFields } from './sourceFieldUi.ts';
 export { submitAction } from './submitAction.ts';
 export { toPageErrors } from './toPageErrors.ts';

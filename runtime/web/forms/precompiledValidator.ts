@@ -26,6 +26,21 @@ function hashOf(schema: RJSFSchema): string {
 export type ValidatorMap = Readonly<Record<string, ValidateFunction>>;
 
 /**
+ * The validator of the whole answers. Pages ask for it at every render, that is after
+ * every committed answer: hashing a long form's schema each time cost a few milliseconds
+ * per commit at 900 fields, so it is hashed once per schema object.
+ *
+ * @example
+ * const validateRoot = rootValidator(validators, view.form.schema);
+ */
+export function rootValidator(
+  validators: ValidatorMap,
+  schema: RJSFSchema,
+): ValidateFunction | undefined {
+  return validators[hashOf(schema)];
+}
+
+/**
  * RJSF's validator over the server's precompiled functions: it answers `isValid` (how
  * RJSF decides an `if` or picks a `oneOf` option) for any group's form, which carries the
  * root's own sub-schemas. Validation proper is the page container's (`pageErrors`, over

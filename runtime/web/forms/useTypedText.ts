@@ -1,4 +1,4 @@
-import { type ChangeEvent, type FocusEvent, useCallback, useEffect, useRef } from 'react';
+import { type FocusEvent, useCallback, useEffect, useRef } from 'react';
 
 /** Typing pauses this long before the answer reaches the form's state. */
 export const COMMIT_AFTER_MS = 300;
@@ -15,24 +15,33 @@ function asText(value: unknown): string {
  * a pause or on leaving the field; a value changed from elsewhere (a reload, a computed
  * value) is written into the control unless the citizen is typing in it.
  *
+ * Keystrokes are heard by a listener on the control itself, and their `input` event goes
+ * no further: after every `input` event it sees on an `<input>`, React rewrites the
+ * control's `name` attribute (restoring « controlled » state, even for an uncontrolled
+ * control). Inside a `<form>` that drops the form's cache of named controls, and React's
+ * next event walk, which reads its own data off the `<form>` element (a lookup the browser
+ * answers by searching the form's controls by name), rebuilds it over every control: the
+ * cost of a key grew with the length of the form. Nothing else listens to these events;
+ * the native `change` on leaving the field still reaches React.
+ *
  * @example
  * const typed = useTypedText(value, (text) => onChange(text === '' ? undefined : text));
- * <input ref={typed.ref} defaultValue={typed.defaultValue} onChange={typed.onChange} onBlur={typed.onBlur} />
+ * <input ref={typed.ref} defaultValue={typed.defaultValue} onBlur={typed.onBlur} />
  */
 export function useTypedText<Control extends TextControl>(
   value: unknown,
   commitText: (text: string) => void,
 ) {
-  const ref = useRef<Control>(null);
+  const control = useRef<Control | null>(null);
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   const typing = useRef(false);
   const latestCommit = useRef(commitText);
   latestCommit.current = commitText;
 
   useEffect(() => {
-    const control = ref.current;
-    if (control && !typing.current && control.value !== asText(value)) {
-      control.value = asText(value);
+    const current = control.current;
+    if (current && !typing.current && current.value !== asText(value)) {
+      current.value = asText(value);
     }
   }, [value]);
   useEffect(() => () => clearPending(pending), []);
@@ -40,13 +49,23 @@ export function useTypedText<Control extends TextControl>(
   const commit = useCallback(() => {
     clearPending(pending);
     typing.current = false;
-    latestCommit.current(ref.current?.value ?? '');
+    latestCommit.current(control.current?.value ?? '');
   }, []);
-  const onChange = useCallback(
-    (_event: ChangeEvent<Control>) => {
-      typing.current = true;
-      clearPending(pending);
-      pending.current = setTimeout(commit, COMMIT_AFTER_MS);
+  const ref = useCallback(
+    (element: Control | null) => {
+      control.current = element;
+      if (!element) return;
+      const onInput = (event: Event) => {
+        event.stopPropagation();
+        typing.current = true;
+        clearPending(pending);
+        pending.current = setTimeout(commit, COMMIT_AFTER_MS);
+      };
+      element.addEventListener('input', onInput);
+      return () => {
+        element.removeEventListener('input', onInput);
+        control.current = null;
+      };
     },
     [commit],
   );
@@ -57,7 +76,7 @@ export function useTypedText<Control extends TextControl>(
     },
     [commit],
   );
-  return { ref, defaultValue: asText(value), onChange, onBlur };
+  return { ref, defaultValue: asText(value), onBlur };
 }
 
 function clearPending(pending: { current: ReturnType<typeof setTimeout> | null }) {

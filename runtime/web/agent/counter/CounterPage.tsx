@@ -1,4 +1,4 @@
-import { hashForSchema, type RJSFSchema } from '@rjsf/utils';
+import type { RJSFSchema } from '@rjsf/utils';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -16,6 +16,7 @@ import {
   PageForm,
   pageErrors,
   precompiledValidator,
+  rootValidator,
   type SourceSearch,
   submitAction,
   toPageErrors,
@@ -124,7 +125,7 @@ function CounterForm(props: {
   const latest = useRef(data);
   latest.current = data;
   const validator = useMemo(() => precompiledValidator(validators), [validators]);
-  const validateRoot = validators[hashForSchema(view.form.schema as RJSFSchema)];
+  const validateRoot = rootValidator(validators, view.form.schema as RJSFSchema);
   const sources = useMemo<SourceSearch>(() => {
     const where = {
       tenant: me.tenant.slug,

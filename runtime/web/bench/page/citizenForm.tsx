@@ -1,4 +1,4 @@
-import { hashForSchema, type RJSFSchema } from '@rjsf/utils';
+import type { RJSFSchema } from '@rjsf/utils';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { DemarcheDefinition } from '../../../../shared/definition/types.ts';
@@ -9,6 +9,7 @@ import {
   PageForm,
   pageErrors,
   precompiledValidator,
+  rootValidator,
   type ValidatorMap,
 } from '../../forms/index.ts';
 import type { BenchForm } from '../benchForm.ts';
@@ -47,7 +48,7 @@ function CitizenBenchForm({
     [computing, answers],
   );
   const validator = useMemo(() => precompiledValidator(validators), [validators]);
-  const validateRoot = validators[hashForSchema(form.schema as RJSFSchema)];
+  const validateRoot = rootValidator(validators, form.schema as RJSFSchema);
   const clientErrors = useMemo(
     () => (validateRoot ? pageErrors(validateRoot, data, form.fields) : []),
     [validateRoot, data, form.fields],

@@ -1,4 +1,4 @@
-import { hashForSchema, type RJSFSchema } from '@rjsf/utils';
+import type { RJSFSchema } from '@rjsf/utils';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
@@ -15,6 +15,7 @@ import {
   PageForm,
   pageErrors,
   precompiledValidator,
+  rootValidator,
   type SourceSearch,
   submitAction,
   toPageErrors,
@@ -113,7 +114,7 @@ function Steps({ view, validators }: { view: DossierForm; validators: ValidatorM
   const latestData = useRef(data);
   latestData.current = data;
   const validator = useMemo(() => precompiledValidator(validators), [validators]);
-  const validateRoot = validators[hashForSchema(view.form.schema as RJSFSchema)];
+  const validateRoot = rootValidator(validators, view.form.schema as RJSFSchema);
   const safe = useSafeChooser(view.id);
   // Searched in the dossier's own version: its sources are the ones its answers are checked against.
   const sources = useMemo<SourceSearch>(() => {

@@ -34,7 +34,6 @@ export function BaseInputTemplate(props: BaseInputTemplateProps) {
       autoComplete={autocompleteFor(schema, uiSchema?.['ui:autocomplete'])}
       aria-invalid={invalid(rawErrors)}
       aria-describedby={describedBy(id, { schema, uiSchema, rawErrors })}
-      onChange={typed.onChange}
       onBlur={(event) => {
         typed.onBlur(event);
         onBlur(id, event.target.value);

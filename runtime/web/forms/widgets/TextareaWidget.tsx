@@ -23,7 +23,6 @@ export function TextareaWidget(props: WidgetProps) {
       maxLength={typeof schema.maxLength === 'number' ? schema.maxLength : undefined}
       aria-invalid={invalid(rawErrors)}
       aria-describedby={describedBy(id, { schema, uiSchema, rawErrors })}
-      onChange={typed.onChange}
       onBlur={(event) => {
         typed.onBlur(event);
         onBlur(id, event.target.value);
