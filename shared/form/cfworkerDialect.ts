@@ -16,9 +16,21 @@ import { standaloneFormats } from './standaloneFormats.ts';
  * So the dialect's string formats replace the library's (the very functions ajv runs,
  * `standaloneFormats`), and `adaptToCfworker` rewrites what remains before validation.
  */
-for (const [name, definition] of Object.entries(standaloneFormats)) {
-  const check = stringFormatCheck(definition);
-  if (check) cfworkerFormats[name] = check;
+
+let formatsAdded = false;
+
+/**
+ * Puts the dialect's string formats in the library's table, once, on first use: done at
+ * import, it would keep this module (and the library) in every bundle that imports
+ * `shared/form`, such as the simulation worker's.
+ */
+function addDialectFormats(): void {
+  if (formatsAdded) return;
+  for (const [name, definition] of Object.entries(standaloneFormats)) {
+    const check = stringFormatCheck(definition);
+    if (check) cfworkerFormats[name] = check;
+  }
+  formatsAdded = true;
 }
 
 /** A format of ajv's shapes as a test of strings; undefined for a format of numbers. */
@@ -38,13 +50,58 @@ function stringFormatCheck(definition: unknown): ((text: string) => boolean) | u
  * mode refuses it in a schema it inlines).
  */
 const DIALECT_KEYWORDS = new Set([
-  ...'$schema $id $ref $defs $comment $vocabulary title description default examples'.split(' '),
-  ...'readOnly writeOnly deprecated contentMediaType contentEncoding contentSchema'.split(' '),
-  ...'type const enum multipleOf maximum exclusiveMaximum minimum exclusiveMinimum'.split(' '),
-  ...'maxLength minLength pattern format maxItems minItems uniqueItems maxContains'.split(' '),
-  ...'minContains maxProperties minProperties required dependentRequired'.split(' '),
-  ...'allOf anyOf oneOf not if then else properties patternProperties'.split(' '),
-  ...'additionalProperties propertyNames dependentSchemas prefixItems items contains'.split(' '),
+  '$schema',
+  '$id',
+  '$ref',
+  '$defs',
+  '$comment',
+  '$vocabulary',
+  'title',
+  'description',
+  'default',
+  'examples',
+  'readOnly',
+  'writeOnly',
+  'deprecated',
+  'contentMediaType',
+  'contentEncoding',
+  'contentSchema',
+  'type',
+  'const',
+  'enum',
+  'multipleOf',
+  'maximum',
+  'exclusiveMaximum',
+  'minimum',
+  'exclusiveMinimum',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'format',
+  'maxItems',
+  'minItems',
+  'uniqueItems',
+  'maxContains',
+  'minContains',
+  'maxProperties',
+  'minProperties',
+  'required',
+  'dependentRequired',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'propertyNames',
+  'dependentSchemas',
+  'prefixItems',
+  'items',
+  'contains',
 ]);
 
 const TYPES = new Set(['null', 'boolean', 'string', 'number', 'integer', 'array', 'object']);
@@ -64,6 +121,7 @@ const DIALECT_SHAPES: Readonly<Record<string, Schema>> = {
  * to hold » rather than risk opening a condition ajv keeps closed.
  */
 export function adaptToCfworker(schema: unknown): boolean {
+  addDialectFormats();
   if (typeof schema === 'boolean') return true;
   if (!isObject(schema)) return false;
   for (const [keyword, shape] of Object.entries(DIALECT_SHAPES)) {

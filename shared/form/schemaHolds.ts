@@ -2,7 +2,7 @@ import { dereference, type Schema, validate } from '@cfworker/json-schema';
 import { adaptToCfworker } from './cfworkerDialect.ts';
 
 /** Where the references of a form resolve: `#/…` is read against this made-up address. */
-const FORM_URI = new URL('https://formulaire.invalid/schema');
+const FORM_URI = 'https://formulaire.invalid/schema';
 
 /** A schema copied and adapted for the library, or null when the library cannot decide it. */
 type Prepared = Schema | boolean | null;
@@ -50,7 +50,7 @@ function lookupOf(root: unknown): Record<string, Schema | boolean> | null {
 function lookupFor(root: Prepared): Record<string, Schema | boolean> | null {
   if (root === null) return null;
   try {
-    return dereference(root, Object.create(null), FORM_URI);
+    return dereference(root, Object.create(null), new URL(FORM_URI));
   } catch {
     return null; // two schemas claiming one `$id`
   }
