@@ -16,7 +16,7 @@ module.exports = {
       from: { path: '^shared/', pathNot: '\\.test\\.ts$|/bench/' },
       to: {
         pathNot:
-          '^shared/|^node_modules/(ajv|ajv-formats|ibantools|re2js|recheck|tinyduration|date-fns|liquidjs|fast-check|xstate|vitest|@vitest|tinybench)/',
+          '^shared/|^node_modules/(ajv|ajv-formats|@cfworker/json-schema|ibantools|re2js|recheck|tinyduration|date-fns|liquidjs|fast-check|xstate|vitest|@vitest|tinybench)/',
       },
     },
     {

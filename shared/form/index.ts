@@ -22,8 +22,7 @@ export {
   MAX_ATTACHMENT_BYTES,
 } from './fileTypes.ts';
 export { FRENCH_FORMAT_NAMES, frenchFormats } from './frenchFormats.ts';
-export { interpretSchema } from './interpretSchema.ts';
-export type { SchemaVerdict } from './schemaVerdict.ts';
+export { schemaHolds } from './schemaHolds.ts';
 export type { SourcedFieldDeclaration, SourcedFieldValue } from './sourcedFields.ts';
 export { sourcedFieldsOf, sourcedValuesOf } from './sourcedFields.ts';
 export {
