@@ -1,9 +1,10 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import type { DemarcheDefinition } from '../../shared/definition/index.ts';
 import {
   useAutosave,
   useDraftEditor,
+  useSettledValue,
   useUndoShortcuts,
   useUnsavedWarning,
 } from '../editing/index.ts';
@@ -45,8 +46,9 @@ export function DraftWorkspace({
   const [tab, setTab] = useState<EditorTab>('form');
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const [circuitFocus, setCircuitFocus] = useState<LintTarget | null>(null);
-  // Lint runs on a deferred copy: typing stays fluid on a large démarche.
-  const linted = useDeferredValue(editor.definition);
+  // Lint runs once typing pauses, not at each keystroke: at 900 fields it is a render of
+  // its own (the panel included), which would delay the preview.
+  const linted = useSettledValue(editor.definition);
   const problems = autosave.lastCheck?.problems;
   const lint = useMemo(() => studioLint(linted, problems ?? []), [linted, problems]);
 
@@ -61,7 +63,8 @@ export function DraftWorkspace({
     if (leave) onClose();
   }
 
-  function open(target: LintTarget) {
+  // Stable, so the checks panel (memoised) re-renders only when its findings change.
+  const open = useCallback((target: LintTarget) => {
     setTab(target.tab);
     if (target.tab === 'form') {
       if (target.field) setSelectedKey(`champ:${target.field}`);
@@ -76,7 +79,7 @@ export function DraftWorkspace({
       } else focusAfterRender('.informations input');
     }
     if (target.tab === 'circuit') setCircuitFocus(target);
-  }
+  }, []);
 
   return (
     <StudioPage title={`Démarche : ${editor.definition.meta?.title ?? ''}`}>
@@ -161,7 +164,7 @@ export function DraftWorkspace({
             <VersionsPanel id={id} definition={editor.definition} />
           </TabPanel>
         </Tabs>
-        <LintPanel items={lint} definition={editor.definition} onOpen={open} />
+        <LintPanel items={lint} definition={linted} onOpen={open} />
       </div>
     </StudioPage>
   );
