@@ -14,12 +14,12 @@ import {
   sortableKeyboardCoordinates,
   verticalListSortingStrategy,
 } from '@dnd-kit/sortable';
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { DemarcheDefinition } from '../../shared/definition/index.ts';
 import type { OutlineItem } from '../editing/index.ts';
-import { fieldKindInfo, fieldKindOf } from './fieldKinds.ts';
 import { type OutlineActions, OutlineRow } from './OutlineRow.tsx';
 import { outlineItemKey } from './outlineItemKey.ts';
+import { type OutlineLabels, useOutlineLabels } from './outlineLabels.ts';
 
 /** Options built once: new ones at each render would rebuild dnd-kit's contexts. */
 const KEYBOARD = { coordinateGetter: sortableKeyboardCoordinates };
@@ -45,9 +45,6 @@ export function FieldOutline({
   selectedKey: string | null;
   actions: OutlineActions;
 }) {
-  const sensors = useSensors(useSensor(PointerSensor), useSensor(KeyboardSensor, KEYBOARD));
-  // Same outline, same keys: dnd-kit's sortable context (and every row) stays as it is.
-  const keys = useMemo(() => outline.map(outlineItemKey), [outline]);
   // The rows get actions that never change and call the latest ones.
   const latest = useRef(actions);
   latest.current = actions;
@@ -60,9 +57,39 @@ export function FieldOutline({
     }),
     [],
   );
+  const labels = useOutlineLabels(definition);
+  return (
+    <SortableOutline
+      outline={outline}
+      selectedKey={selectedKey}
+      labels={labels}
+      actions={rowActions}
+    />
+  );
+}
+
+/**
+ * The sortable list itself. Memoised on props an edit of a label leaves alone (the
+ * outline, the selection, the labels' store, stable actions): typing redraws only the
+ * row whose label changed (it follows the store), not dnd-kit's context and 900 rows.
+ */
+const SortableOutline = memo(function SortableOutline({
+  outline,
+  selectedKey,
+  labels,
+  actions,
+}: {
+  outline: readonly OutlineItem[];
+  selectedKey: string | null;
+  labels: OutlineLabels;
+  actions: OutlineActions;
+}) {
+  const sensors = useSensors(useSensor(PointerSensor), useSensor(KeyboardSensor, KEYBOARD));
+  // Same outline, same keys: dnd-kit's sortable context (and every row) stays as it is.
+  const keys = useMemo(() => outline.map(outlineItemKey), [outline]);
   const labelOf = (key: unknown) => {
     const item = outline[keys.indexOf(String(key))];
-    return item ? itemLabel(definition, item) : '';
+    return item ? labels.label(item) : '';
   };
   const announcements: Announcements = {
     onDragStart: ({ active }) =>
@@ -106,36 +133,13 @@ export function FieldOutline({
               item={item}
               index={index}
               count={outline.length}
-              label={itemLabel(definition, item)}
-              kindLabel={kindLabel(definition, item)}
+              labels={labels}
               selected={selectedKey === keys[index]}
-              actions={rowActions}
+              actions={actions}
             />
           ))}
         </ol>
       </SortableContext>
     </DndContext>
   );
-}
-
-/** What the admin named the item: the field's label, or the section's title. */
-export function itemLabel(definition: DemarcheDefinition, item: OutlineItem): string {
-  if (item.kind === 'section') {
-    const section = definition.form.sections?.find((candidate) => candidate.id === item.id);
-    return `Section « ${section?.title ?? item.id} »`;
-  }
-  const schema = (definition.form.schema as { properties?: Record<string, { title?: unknown }> })
-    .properties?.[item.name];
-  return `« ${typeof schema?.title === 'string' && schema.title !== '' ? schema.title : item.name} »`;
-}
-
-function kindLabel(definition: DemarcheDefinition, item: OutlineItem): string {
-  if (item.kind === 'section') return 'section';
-  const properties =
-    (definition.form.schema as { properties?: Record<string, unknown> }).properties ?? {};
-  const kind = fieldKindOf(
-    properties[item.name] as Record<string, unknown>,
-    definition.form.uiSchema?.[item.name],
-  );
-  return fieldKindInfo(kind).label.toLowerCase();
-}
+});

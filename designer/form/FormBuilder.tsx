@@ -7,7 +7,7 @@ import {
   pagedBySections,
 } from '../editing/index.ts';
 import { duplicateField } from './duplicateField.ts';
-import { FieldOutline, itemLabel } from './FieldOutline.tsx';
+import { FieldOutline } from './FieldOutline.tsx';
 import { FieldPalette } from './FieldPalette.tsx';
 import { FieldProperties } from './FieldProperties.tsx';
 import { FormPreview } from './FormPreview.tsx';
@@ -15,6 +15,7 @@ import type { FieldKind } from './fieldKinds.ts';
 import { MetaFields } from './MetaFields.tsx';
 import { newField } from './newField.ts';
 import { outlineItemKey } from './outlineItemKey.ts';
+import { itemLabel } from './outlineLabels.ts';
 import { RulesEditor } from './RulesEditor.tsx';
 import { SectionProperties } from './SectionProperties.tsx';
 import { uniqueSectionId } from './uniqueSectionId.ts';

@@ -1,7 +1,8 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { memo } from 'react';
+import { memo, useSyncExternalStore } from 'react';
 import type { OutlineItem } from '../editing/index.ts';
+import type { OutlineLabels } from './outlineLabels.ts';
 
 export interface OutlineActions {
   onSelect: (item: OutlineItem) => void;
@@ -12,16 +13,15 @@ export interface OutlineActions {
 
 /**
  * One line of the outline: the drag handle, the item's name (selects it), and its
- * actions. Memoised on plain props with stable actions: an edit redraws the row it
- * changes, not the 900 others (each one a dnd-kit sortable).
+ * actions. Memoised on stable props; its label and kind come from the labels' store, so
+ * an edit redraws the row it changes, not the 900 others (each one a dnd-kit sortable).
  */
 export const OutlineRow = memo(function OutlineRow({
   id,
   item,
   index,
   count,
-  label,
-  kindLabel: kind,
+  labels,
   selected,
   actions,
 }: {
@@ -29,11 +29,12 @@ export const OutlineRow = memo(function OutlineRow({
   item: OutlineItem;
   index: number;
   count: number;
-  label: string;
-  kindLabel: string;
+  labels: OutlineLabels;
   selected: boolean;
   actions: OutlineActions;
 }) {
+  const label = useSyncExternalStore(labels.subscribe, () => labels.label(item));
+  const kind = useSyncExternalStore(labels.subscribe, () => labels.kind(item));
   const sortable = useSortable({ id });
   const style = {
     transform: CSS.Transform.toString(sortable.transform),
