@@ -169,6 +169,46 @@ describe('applyDraftChanges — properties', () => {
     );
   });
 
+  it('editing one field keeps every other field, the workflow and the sections as they were (identity)', () => {
+    // The preview and the outline redraw only what changed: they compare by identity.
+    const edit = fc.oneof(
+      fc.record({
+        type: fc.constant('updateField' as const),
+        name: fieldName,
+        schema: fc.record({ type: fc.constant('string'), title: fc.string() }),
+      }),
+      fc.record({
+        type: fc.constant('updateField' as const),
+        name: fieldName,
+        ui: fc.record({ 'ui:help': fc.string() }),
+      }),
+    );
+    fc.assert(
+      fc.property(edit, fc.boolean(), (change, stepwise) => {
+        const definition = stepwise
+          ? applyDraftChanges(template(), [{ type: 'setStepwise', stepwise: true }])
+          : template();
+        const next = applyDraftChanges(definition, [change]);
+        const before = propertiesOf(definition);
+        const after = propertiesOf(next);
+        for (const name of Object.keys(before)) {
+          if (name === change.name) continue;
+          expect(after[name]).toBe(before[name]);
+          expect(next.form.uiSchema?.[name]).toBe(definition.form.uiSchema?.[name]);
+        }
+        expect(next.workflow).toBe(definition.workflow);
+        expect(next.form.sections).toBe(definition.form.sections);
+        expect(next.form.pages).toBe(definition.form.pages);
+        expect(next.form.uiSchema?.['ui:order']).toBe(definition.form.uiSchema?.['ui:order']);
+        const schema = next.form.schema as Record<string, unknown>;
+        const previous = definition.form.schema as Record<string, unknown>;
+        for (const keyword of ['required', 'if', 'then', 'else', 'allOf', '$defs']) {
+          expect(schema[keyword]).toBe(previous[keyword]);
+        }
+      }),
+    );
+  });
+
   it('moving an outline item only permutes the outline', () => {
     fc.assert(
       fc.property(fc.nat(7), fc.nat(7), (from, to) => {

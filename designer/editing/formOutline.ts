@@ -73,12 +73,13 @@ export function orderedFieldNames(definition: DemarcheDefinition): string[] {
   const order = definition.form?.uiSchema?.['ui:order'];
   if (!Array.isArray(order)) return names;
   const known = new Set(names);
-  const first = order.filter(
-    (name, index): name is string =>
-      typeof name === 'string' && known.has(name) && order.indexOf(name) === index,
-  );
-  const listed = new Set(first);
-  return [...first, ...names.filter((name) => !listed.has(name))];
+  // One pass with a set: `indexOf` per name was quadratic (810,000 steps at 900 fields,
+  // at every keystroke in the builder).
+  const listed = new Set<string>();
+  for (const name of order) {
+    if (typeof name === 'string' && known.has(name)) listed.add(name);
+  }
+  return [...listed, ...names.filter((name) => !listed.has(name))];
 }
 
 /** `form.schema.properties`, or an empty object while the schema is not an object yet. */

@@ -53,9 +53,38 @@ export function pagedBySections(definition: DemarcheDefinition): boolean {
   return pages.every((page) => page.id === LEAD_PAGE_ID || sections.has(page.id));
 }
 
-/** The definition with its pages derived again from its sections. */
+/**
+ * The definition with its pages derived again from its sections. Pages that come out the
+ * same stay the same objects, and the definition itself when none changed: a label typed
+ * does not hand the preview new pages (its conditions are decided again in a worker).
+ */
 export function withPagesFromSections(definition: DemarcheDefinition): DemarcheDefinition {
-  return { ...definition, form: { ...definition.form, pages: pagesFromSections(definition) } };
+  const previous = definition.form.pages ?? [];
+  const pages = pagesFromSections(definition).map((page, index) =>
+    samePage(previous[index], page) ? previous[index]! : page,
+  );
+  if (
+    Array.isArray(definition.form.pages) &&
+    pages.length === previous.length &&
+    pages.every((page, index) => page === previous[index])
+  ) {
+    return definition;
+  }
+  return { ...definition, form: { ...definition.form, pages } };
+}
+
+function samePage(kept: FormPage | undefined, page: FormPage): boolean {
+  return (
+    kept !== undefined &&
+    Object.keys(kept).length === Object.keys(page).length &&
+    kept.id === page.id &&
+    kept.title === page.title &&
+    kept.condition === page.condition &&
+    kept.checks === page.checks &&
+    Array.isArray(kept.fields) &&
+    kept.fields.length === page.fields.length &&
+    kept.fields.every((field, index) => field === page.fields[index])
+  );
 }
 
 /** Turns steps on (one page per section) or off (one page: no `pages`). */

@@ -18,5 +18,6 @@ export { LEAD_PAGE_ID, pagedBySections } from './formPages.ts';
 export type { Patch } from './mergePatch.ts';
 export { type Autosave, type SavedDraft, type SaveStatus, useAutosave } from './useAutosave.ts';
 export { type DraftEditor, useDraftEditor } from './useDraftEditor.ts';
+export { SETTLE_DELAY_MS, useSettledValue } from './useSettledValue.ts';
 export { useUndoShortcuts } from './useUndoShortcuts.ts';
 export { useUnsavedWarning } from './useUnsavedWarning.ts';

@@ -149,7 +149,11 @@ export function useAutosave(options: {
 
   useEffect(() => {
     if (options.definition === saved.current || blocked.current) return;
-    setStatus((current) => (current.kind === 'saving' ? current : { kind: 'pending' }));
+    // The same status object while it stays pending: a new one at each keystroke would
+    // re-render the whole workspace for nothing.
+    setStatus((current) =>
+      current.kind === 'saving' || current.kind === 'pending' ? current : { kind: 'pending' },
+    );
     const timer = window.setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
     return () => window.clearTimeout(timer);
   }, [options.definition, flush]);

@@ -1,27 +1,21 @@
-import { useDeferredValue, useMemo, useState } from 'react';
-import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
+import { useCallback, useMemo, useState } from 'react';
 import type { DemarcheDefinition } from '../../shared/definition/index.ts';
 import {
   useAutosave,
   useDraftEditor,
+  useSettledValue,
   useUndoShortcuts,
   useUnsavedWarning,
 } from '../editing/index.ts';
-import { FormBuilder } from '../form/FormBuilder.tsx';
-import { JsonEditor } from '../json/index.ts';
 import { LintPanel } from '../lint/LintPanel.tsx';
 import type { EditorTab, LintTarget } from '../lint/lintTarget.ts';
 import { studioLint } from '../lint/studioLint.ts';
-import { SimulationPanel } from '../simulation/SimulationPanel.tsx';
-import { TestCasesPanel } from '../simulation/TestCasesPanel.tsx';
 import { StudioPage } from '../studio/StudioPage.tsx';
-import { VersionsPanel } from '../versions/VersionsPanel.tsx';
-import { WorkflowEditor } from '../workflow/index.ts';
 import { ConflictBanner } from './ConflictBanner.tsx';
+import { DraftContext, EditorTabs } from './EditorTabs.tsx';
 import { focusAfterRender } from './focusAfterRender.ts';
 import { PublishButton } from './PublishButton.tsx';
 import { SaveStatusLine } from './SaveStatusLine.tsx';
-import { workflowEdit } from './workflowEdits.ts';
 
 /**
  * One démarche being edited: the draft in the editing core (undo/redo, autosave on its
@@ -45,8 +39,9 @@ export function DraftWorkspace({
   const [tab, setTab] = useState<EditorTab>('form');
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const [circuitFocus, setCircuitFocus] = useState<LintTarget | null>(null);
-  // Lint runs on a deferred copy: typing stays fluid on a large démarche.
-  const linted = useDeferredValue(editor.definition);
+  // Lint runs once typing pauses, not at each keystroke: at 900 fields it is a render of
+  // its own (the panel included), which would delay the preview.
+  const linted = useSettledValue(editor.definition);
   const problems = autosave.lastCheck?.problems;
   const lint = useMemo(() => studioLint(linted, problems ?? []), [linted, problems]);
 
@@ -61,7 +56,8 @@ export function DraftWorkspace({
     if (leave) onClose();
   }
 
-  function open(target: LintTarget) {
+  // Stable, so the checks panel (memoised) re-renders only when its findings change.
+  const open = useCallback((target: LintTarget) => {
     setTab(target.tab);
     if (target.tab === 'form') {
       if (target.field) setSelectedKey(`champ:${target.field}`);
@@ -76,7 +72,7 @@ export function DraftWorkspace({
       } else focusAfterRender('.informations input');
     }
     if (target.tab === 'circuit') setCircuitFocus(target);
-  }
+  }, []);
 
   return (
     <StudioPage title={`Démarche : ${editor.definition.meta?.title ?? ''}`}>
@@ -116,52 +112,19 @@ export function DraftWorkspace({
         />
       ) : null}
       <div className="espace-travail">
-        <Tabs
-          selectedKey={tab}
-          onSelectionChange={(key) => setTab(key as EditorTab)}
-          className="onglets"
-        >
-          <TabList aria-label="Parties de la démarche" className="liste-onglets">
-            <Tab id="form">Formulaire</Tab>
-            <Tab id="circuit">Circuit</Tab>
-            <Tab id="json">JSON</Tab>
-            <Tab id="simulation">Simulation</Tab>
-            <Tab id="tests">Cas de test</Tab>
-            <Tab id="versions">Versions</Tab>
-          </TabList>
-          <TabPanel id="form">
-            <FormBuilder
-              definition={editor.definition}
-              dispatch={editor.dispatch}
-              undo={editor.undo}
-              selectedKey={selectedKey}
-              onSelect={setSelectedKey}
-            />
-          </TabPanel>
-          <TabPanel id="circuit">
-            <WorkflowEditor
-              definition={editor.definition}
-              dispatch={(change) => editor.dispatch(workflowEdit(editor.definition, change))}
-              focus={circuitFocus?.tab === 'circuit' ? circuitFocus : null}
-            />
-          </TabPanel>
-          <TabPanel id="json">
-            {/* Monaco keeps its own undo inside the editor (see designer/editing). */}
-            <div data-undo="native">
-              <JsonEditor definition={editor.definition} dispatch={editor.dispatch} />
-            </div>
-          </TabPanel>
-          <TabPanel id="simulation">
-            <SimulationPanel definition={editor.definition} dispatch={editor.dispatch} />
-          </TabPanel>
-          <TabPanel id="tests">
-            <TestCasesPanel definition={editor.definition} dispatch={editor.dispatch} />
-          </TabPanel>
-          <TabPanel id="versions">
-            <VersionsPanel id={id} definition={editor.definition} />
-          </TabPanel>
-        </Tabs>
-        <LintPanel items={lint} definition={editor.definition} onOpen={open} />
+        <DraftContext.Provider value={editor.definition}>
+          <EditorTabs
+            id={id}
+            tab={tab}
+            onTab={setTab}
+            dispatch={editor.dispatch}
+            undo={editor.undo}
+            selectedKey={selectedKey}
+            onSelect={setSelectedKey}
+            circuitFocus={circuitFocus}
+          />
+        </DraftContext.Provider>
+        <LintPanel items={lint} definition={linted} onOpen={open} />
       </div>
     </StudioPage>
   );

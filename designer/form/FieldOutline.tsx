@@ -12,21 +12,22 @@ import {
 import {
   SortableContext,
   sortableKeyboardCoordinates,
-  useSortable,
   verticalListSortingStrategy,
 } from '@dnd-kit/sortable';
-import { CSS } from '@dnd-kit/utilities';
+import { memo, useMemo, useRef } from 'react';
 import type { DemarcheDefinition } from '../../shared/definition/index.ts';
 import type { OutlineItem } from '../editing/index.ts';
-import { fieldKindInfo, fieldKindOf } from './fieldKinds.ts';
+import { type OutlineActions, OutlineRow } from './OutlineRow.tsx';
 import { outlineItemKey } from './outlineItemKey.ts';
+import { type OutlineLabels, useOutlineLabels } from './outlineLabels.ts';
 
-export interface OutlineActions {
-  onSelect: (item: OutlineItem) => void;
-  onMove: (from: number, to: number) => void;
-  onDuplicate: (name: string) => void;
-  onRemove: (item: OutlineItem) => void;
-}
+/** Options built once: new ones at each render would rebuild dnd-kit's contexts. */
+const KEYBOARD = { coordinateGetter: sortableKeyboardCoordinates };
+/**
+ * The page may shift while an item is lifted (the save status, the preview redrawn):
+ * measured once, the rows' places go stale and the arrows stop moving it.
+ */
+const MEASURING = { droppable: { strategy: MeasuringStrategy.Always } };
 
 /**
  * The form's fields and section headings in order. Reordered by dragging the handle, or
@@ -44,14 +45,51 @@ export function FieldOutline({
   selectedKey: string | null;
   actions: OutlineActions;
 }) {
-  const sensors = useSensors(
-    useSensor(PointerSensor),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  // The rows get actions that never change and call the latest ones.
+  const latest = useRef(actions);
+  latest.current = actions;
+  const rowActions = useMemo<OutlineActions>(
+    () => ({
+      onSelect: (item) => latest.current.onSelect(item),
+      onMove: (from, to) => latest.current.onMove(from, to),
+      onDuplicate: (name) => latest.current.onDuplicate(name),
+      onRemove: (item) => latest.current.onRemove(item),
+    }),
+    [],
   );
-  const keys = outline.map(outlineItemKey);
+  const labels = useOutlineLabels(definition);
+  return (
+    <SortableOutline
+      outline={outline}
+      selectedKey={selectedKey}
+      labels={labels}
+      actions={rowActions}
+    />
+  );
+}
+
+/**
+ * The sortable list itself. Memoised on props an edit of a label leaves alone (the
+ * outline, the selection, the labels' store, stable actions): typing redraws only the
+ * row whose label changed (it follows the store), not dnd-kit's context and 900 rows.
+ */
+const SortableOutline = memo(function SortableOutline({
+  outline,
+  selectedKey,
+  labels,
+  actions,
+}: {
+  outline: readonly OutlineItem[];
+  selectedKey: string | null;
+  labels: OutlineLabels;
+  actions: OutlineActions;
+}) {
+  const sensors = useSensors(useSensor(PointerSensor), useSensor(KeyboardSensor, KEYBOARD));
+  // Same outline, same keys: dnd-kit's sortable context (and every row) stays as it is.
+  const keys = useMemo(() => outline.map(outlineItemKey), [outline]);
   const labelOf = (key: unknown) => {
     const item = outline[keys.indexOf(String(key))];
-    return item ? itemLabel(definition, item) : '';
+    return item ? labels.label(item) : '';
   };
   const announcements: Announcements = {
     onDragStart: ({ active }) =>
@@ -76,9 +114,7 @@ export function FieldOutline({
     <DndContext
       sensors={sensors}
       collisionDetection={closestCenter}
-      // The page may shift while an item is lifted (the save status, the preview
-      // redrawn): measured once, the rows' places go stale and the arrows stop moving it.
-      measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
+      measuring={MEASURING}
       onDragEnd={onDragEnd}
       accessibility={{
         announcements,
@@ -97,8 +133,7 @@ export function FieldOutline({
               item={item}
               index={index}
               count={outline.length}
-              label={itemLabel(definition, item)}
-              kindLabel={kindLabel(definition, item)}
+              labels={labels}
               selected={selectedKey === keys[index]}
               actions={actions}
             />
@@ -107,111 +142,4 @@ export function FieldOutline({
       </SortableContext>
     </DndContext>
   );
-}
-
-function OutlineRow({
-  id,
-  item,
-  index,
-  count,
-  label,
-  kindLabel: kind,
-  selected,
-  actions,
-}: {
-  id: string;
-  item: OutlineItem;
-  index: number;
-  count: number;
-  label: string;
-  kindLabel: string;
-  selected: boolean;
-  actions: OutlineActions;
-}) {
-  const sortable = useSortable({ id });
-  const style = {
-    transform: CSS.Transform.toString(sortable.transform),
-    transition: sortable.transition,
-  };
-  return (
-    <li
-      ref={sortable.setNodeRef}
-      style={style}
-      className={`ligne-plan${item.kind === 'section' ? ' ligne-section' : ''}${selected ? ' ligne-choisie' : ''}`}
-    >
-      <button
-        type="button"
-        className="poignee"
-        {...sortable.attributes}
-        {...sortable.listeners}
-        aria-label={`Déplacer ${label}`}
-      >
-        ⠿
-      </button>
-      <button
-        type="button"
-        className="nom-element"
-        aria-pressed={selected}
-        onClick={() => actions.onSelect(item)}
-      >
-        <span>{label}</span> <span className="type-element">{kind}</span>
-      </button>
-      <span className="actions-ligne">
-        <button
-          type="button"
-          disabled={index === 0}
-          onClick={() => actions.onMove(index, index - 1)}
-          aria-label={`Monter ${label}`}
-        >
-          ↑
-        </button>
-        <button
-          type="button"
-          disabled={index === count - 1}
-          onClick={() => actions.onMove(index, index + 1)}
-          aria-label={`Descendre ${label}`}
-        >
-          ↓
-        </button>
-        {item.kind === 'field' ? (
-          <button
-            type="button"
-            onClick={() => actions.onDuplicate(item.name)}
-            aria-label={`Dupliquer ${label}`}
-          >
-            Dupliquer
-          </button>
-        ) : null}
-        <button
-          type="button"
-          onClick={() => actions.onRemove(item)}
-          aria-label={`Supprimer ${label}`}
-        >
-          Supprimer
-        </button>
-      </span>
-    </li>
-  );
-}
-
-/** What the admin named the item: the field's label, or the section's title. */
-export function itemLabel(definition: DemarcheDefinition, item: OutlineItem): string {
-  if (item.kind === 'section') {
-    const section = definition.form.sections?.find((candidate) => candidate.id === item.id);
-    return `Section « ${section?.title ?? item.id} »`;
-  }
-  const schema = (definition.form.schema as { properties?: Record<string, { title?: unknown }> })
-    .properties?.[item.name];
-  return `« ${typeof schema?.title === 'string' && schema.title !== '' ? schema.title : item.name} »`;
-}
-
-function kindLabel(definition: DemarcheDefinition, item: OutlineItem): string {
-  if (item.kind === 'section') return 'section';
-  const properties =
-    (definition.form.schema as { properties?: Record<string, unknown> }).properties ?? {};
-  const kind = fieldKindOf(
-    properties[item.name] as Record<string, unknown>,
-    definition.form.uiSchema?.[item.name],
-  );
-  return fieldKindInfo(kind).label.toLowerCase();
-}
+});

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { DemarcheDefinition } from '../../shared/definition/index.ts';
 import {
   type DraftDispatch,
@@ -7,7 +7,7 @@ import {
   pagedBySections,
 } from '../editing/index.ts';
 import { duplicateField } from './duplicateField.ts';
-import { FieldOutline, itemLabel } from './FieldOutline.tsx';
+import { FieldOutline } from './FieldOutline.tsx';
 import { FieldPalette } from './FieldPalette.tsx';
 import { FieldProperties } from './FieldProperties.tsx';
 import { FormPreview } from './FormPreview.tsx';
@@ -15,9 +15,11 @@ import type { FieldKind } from './fieldKinds.ts';
 import { MetaFields } from './MetaFields.tsx';
 import { newField } from './newField.ts';
 import { outlineItemKey } from './outlineItemKey.ts';
+import { itemLabel } from './outlineLabels.ts';
 import { RulesEditor } from './RulesEditor.tsx';
 import { SectionProperties } from './SectionProperties.tsx';
 import { uniqueSectionId } from './uniqueSectionId.ts';
+import { useStableOutline } from './useStableOutline.ts';
 
 export interface FormBuilderProps {
   definition: DemarcheDefinition;
@@ -31,16 +33,17 @@ export interface FormBuilderProps {
 /**
  * The form builder: palette, the ordered list of fields and sections, the selected
  * item's properties, and the preview. Every action is a draft change (undoable); a
- * deletion says so with an « Annuler » button right there.
+ * deletion says so with an « Annuler » button right there. Memoised: the workspace
+ * re-renders for its own reasons (save status, checks) without redrawing the builder.
  */
-export function FormBuilder({
+export const FormBuilder = memo(function FormBuilder({
   definition,
   dispatch,
   undo,
   selectedKey,
   onSelect,
 }: FormBuilderProps) {
-  const outline = formOutline(definition);
+  const outline = useStableOutline(formOutline(definition));
   const [notice, setNotice] = useState<{ text: string; undoable: boolean } | null>(null);
   const selectedIndex = outline.findIndex((item) => outlineItemKey(item) === selectedKey);
   const insertAt = selectedIndex >= 0 ? selectedIndex + 1 : outline.length;
@@ -139,7 +142,7 @@ export function FormBuilder({
       <FormPreview definition={definition} />
     </div>
   );
-}
+});
 
 /**
  * One page, or one step per section (with the fields above the first heading as a first

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { DemarcheDefinition } from '../../shared/definition/index.ts';
 import { type LintTarget, lintTarget } from './lintTarget.ts';
 import type { LintItem } from './studioLint.ts';
@@ -5,9 +6,10 @@ import type { LintItem } from './studioLint.ts';
 /**
  * The live list of problems, errors first; each one names the field, state or
  * transition it is about and opens it. A polite live region says how many remain, so a
- * screen-reader user hears a fix land without the list being read again.
+ * screen-reader user hears a fix land without the list being read again. Memoised: it
+ * follows the checks, which run once typing pauses, not each keystroke.
  */
-export function LintPanel({
+export const LintPanel = memo(function LintPanel({
   items,
   definition,
   onOpen,
@@ -51,4 +53,4 @@ export function LintPanel({
       </ul>
     </section>
   );
-}
+});

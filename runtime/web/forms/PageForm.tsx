@@ -3,8 +3,9 @@ import { useMemo, useRef } from 'react';
 import type { FormSection, JsonSchema } from '../../../shared/definition/types.ts';
 import { withFileFields } from './fileFieldUi.ts';
 import type { GuichetFormContext } from './formContext.ts';
+import { groupInputs, sameInputs } from './groupInputs.ts';
 import { type PageError, toErrorSchema } from './pageErrors.ts';
-import { pageGroups } from './pageGroups.ts';
+import { type FieldGroup, pageGroups } from './pageGroups.ts';
 import { SectionForm } from './SectionForm.tsx';
 import { conditionFields, sectionSchema, sectionUiSchema } from './sectionSchema.ts';
 import { type FormSource, withSourcedFields } from './sourceFieldUi.ts';
@@ -48,36 +49,25 @@ export function PageForm(props: PageFormProps) {
   const { form, fields } = props;
   const latest = useRef(props);
   latest.current = props;
+  // A group is rebuilt only when what it is built from changed (`groupInputs`): a new
+  // form for one edited field (the studio's preview) keeps every other group's schema,
+  // UI schema and callbacks, so their memoised forms are not redrawn.
+  const built = useRef(new Map<string, { inputs: unknown[]; group: PageGroup }>());
   const groups = useMemo(() => {
     const readByConditions = conditionFields(form.schema);
-    return pageGroups(fields, form.sections).map((group) => {
-      const schema = sectionSchema(form.schema, group.fields) as RJSFSchema;
-      if (group.title) schema.title = group.title;
-      return {
-        ...group,
-        schema,
-        uiSchema: withSourcedFields(
-          schema,
-          withFileFields(schema, sectionUiSchema(form.uiSchema, group.fields, form.computed)),
-          form.sources ?? [],
-        ),
-        keys: [...new Set([...group.fields, ...readByConditions])],
-        onChange: (answers: Record<string, unknown>) => {
-          const changes: Record<string, unknown> = {};
-          for (const field of group.fields) {
-            if (!Object.is(answers[field], latest.current.data[field]))
-              changes[field] = answers[field];
-          }
-          if (Object.keys(changes).length > 0) latest.current.onChange(changes);
-        },
-        onBlur: (inputId: string) => {
-          const field = group.fields.find(
-            (name) => inputId === `root_${name}` || inputId.startsWith(`root_${name}_`),
-          );
-          if (field) latest.current.onBlurField(field);
-        },
-      };
+    const kept = new Map<string, { inputs: unknown[]; group: PageGroup }>();
+    const next = pageGroups(fields, form.sections).map((group) => {
+      const inputs = groupInputs(form, group, readByConditions);
+      const previous = built.current.get(group.id);
+      const entry =
+        previous && sameInputs(previous.inputs, inputs)
+          ? previous
+          : { inputs, group: buildGroup(form, group, readByConditions, latest) };
+      kept.set(group.id, entry);
+      return entry.group;
     });
+    built.current = kept;
+    return next;
   }, [form, fields]);
 
   const slices = useRef(new Map<string, Record<string, unknown>>());
@@ -112,4 +102,40 @@ export function PageForm(props: PageFormProps) {
       })}
     </>
   );
+}
+
+type PageGroup = ReturnType<typeof buildGroup>;
+
+/** A group's schema, UI schema, answer keys and callbacks (they read the latest props). */
+function buildGroup(
+  form: PageFormProps['form'],
+  group: FieldGroup,
+  readByConditions: readonly string[],
+  latest: { readonly current: PageFormProps },
+) {
+  const schema = sectionSchema(form.schema, group.fields) as RJSFSchema;
+  if (group.title) schema.title = group.title;
+  return {
+    ...group,
+    schema,
+    uiSchema: withSourcedFields(
+      schema,
+      withFileFields(schema, sectionUiSchema(form.uiSchema, group.fields, form.computed)),
+      form.sources ?? [],
+    ),
+    keys: [...new Set([...group.fields, ...readByConditions])],
+    onChange: (answers: Record<string, unknown>) => {
+      const changes: Record<string, unknown> = {};
+      for (const field of group.fields) {
+        if (!Object.is(answers[field], latest.current.data[field])) changes[field] = answers[field];
+      }
+      if (Object.keys(changes).length > 0) latest.current.onChange(changes);
+    },
+    onBlur: (inputId: string) => {
+      const field = group.fields.find(
+        (name) => inputId === `root_${name}` || inputId.startsWith(`root_${name}_`),
+      );
+      if (field) latest.current.onBlurField(field);
+    },
+  };
 }
