@@ -5,6 +5,9 @@ import { type QueueItem, QueueRow } from './QueueRow.tsx';
 export type { QueueItem };
 
 const ROW_HEIGHT = 72;
+/** Rows still below the last one shown when the next page is asked for: most of a page
+ * (the screen asks for 100), so a steady scroll finds it there. */
+const ROWS_AHEAD = 60;
 
 interface QueueListProps {
   items: QueueItem[];
@@ -53,7 +56,7 @@ export function QueueList({
   const rows = virtualizer.getVirtualItems();
   const lastShown = rows.at(-1)?.index ?? -1;
   useEffect(() => {
-    if (hasMore && lastShown >= items.length - 20) loadMore();
+    if (hasMore && lastShown >= items.length - ROWS_AHEAD) loadMore();
   }, [hasMore, lastShown, items.length, loadMore]);
   const scrollTo = useRef(virtualizer.scrollToIndex);
   scrollTo.current = virtualizer.scrollToIndex;

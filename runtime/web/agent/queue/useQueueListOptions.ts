@@ -23,6 +23,9 @@ export function useQueueListOptions() {
         client.queues.list.query(pageParam ? { ...input, cursor: pageParam } : input, {
           context: { alone: true },
         }),
+      // The page the app asked for at start is fresh for the screen that mounts next;
+      // a change made from a dossier or a bulk action invalidates the queue anyway.
+      staleTime: 5_000,
       initialPageParam: null as string | null,
       getNextPageParam: (page) => page.nextCursor,
     });
