@@ -7,8 +7,10 @@ const TIMEOUT_MS = 180_000;
 /**
  * Scrolls the queue list down by `ROWS_PER_FRAME` rows every animation frame until row
  * `rows` is on screen (the list loads its next pages as it goes) and returns the time
- * between consecutive frames meanwhile: a frame the page's script or layout held longer
- * than 16.7 ms shows as a longer gap.
+ * between consecutive frames meanwhile (a frame the page's script or layout held longer
+ * than 16.7 ms shows as a longer gap) and the deepest row reached. It gives up after
+ * `TIMEOUT_MS`: the caller must check `rows`, the frames of a list that stalled are not
+ * a measure of scrolling through it.
  *
  * @example
  * const { frames } = await measureScroll(page, 10_000);
@@ -31,8 +33,12 @@ export async function measureScroll(
         const frames: number[] = [];
         const started = performance.now();
         let last = 0;
+        // The deepest row seen on screen so far, not at the end: a list that jumps back
+        // must not hide how far it got, nor pass for one that got there.
+        let reached = 0;
         const deepest = () =>
           Math.max(
+            reached,
             ...[...list.querySelectorAll('[role="option"]')].map((option) =>
               Number(option.getAttribute('aria-posinset') ?? 0),
             ),
@@ -40,7 +46,7 @@ export async function measureScroll(
         const step = (now: number) => {
           if (last > 0) frames.push(now - last);
           last = now;
-          const reached = deepest();
+          reached = deepest();
           if (reached >= rows || now - started > timeoutMs) {
             resolve({ frames, rows: reached });
             return;

@@ -53,4 +53,21 @@ describe('the web apps’ API client against the real server', () => {
     expect(refusal?.code).toBe('INVALID_INPUT');
     expect(Object.keys(refusal?.fieldErrors ?? {})).not.toHaveLength(0);
   });
+
+  it('sends a call made with `alone` in a request of its own, the others still batched', async () => {
+    const requests: string[] = [];
+    const api = createApiClient({
+      baseUrl: server.url,
+      fetch: (input, init) => {
+        requests.push(new URL(String(input)).pathname);
+        return fetch(input, init);
+      },
+    });
+    await Promise.allSettled([
+      api.auth.me.query(undefined, { context: { alone: true } }),
+      api.auth.login.mutate({ tenant, email: 'personne@example.fr', password: '' }),
+      api.auth.login.mutate({ tenant, email: 'autre@example.fr', password: '' }),
+    ]);
+    expect(requests.sort()).toEqual(['/trpc/auth.login,auth.login', '/trpc/auth.me']);
+  });
 });

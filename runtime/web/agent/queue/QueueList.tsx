@@ -1,17 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { inferRouterOutputs } from '@trpc/server';
-import { useEffect, useRef } from 'react';
-import type { AppRouter } from '../../../server/router.ts';
+import { useCallback, useEffect, useRef } from 'react';
+import { type QueueItem, QueueRow } from './QueueRow.tsx';
 
-export type QueueItem = inferRouterOutputs<AppRouter>['queues']['list']['items'][number];
+export type { QueueItem };
 
-const PRIORITY_LABELS = {
-  low: 'Basse',
-  normal: 'Normale',
-  high: 'Haute',
-  urgent: 'Urgente',
-} as const;
 const ROW_HEIGHT = 72;
+/** Rows still below the last one shown when the next page is asked for: most of a page
+ * (the screen asks for 100), so a steady scroll finds it there. */
+const ROWS_AHEAD = 60;
 
 interface QueueListProps {
   items: QueueItem[];
@@ -55,18 +51,37 @@ export function QueueList({
     count: items.length,
     getScrollElement: () => listRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    overscan: 5,
   });
   const rows = virtualizer.getVirtualItems();
   const lastShown = rows.at(-1)?.index ?? -1;
   useEffect(() => {
-    if (hasMore && lastShown >= items.length - 20) loadMore();
+    if (hasMore && lastShown >= items.length - ROWS_AHEAD) loadMore();
   }, [hasMore, lastShown, items.length, loadMore]);
   const scrollTo = useRef(virtualizer.scrollToIndex);
   scrollTo.current = virtualizer.scrollToIndex;
+  // Brings the active row into view when it changes (keys, coming back from a dossier),
+  // once it is loaded. Only then: a page arriving while the agent scrolls must not pull
+  // the list back to the active row, which once sent a fast scroll back to the top at
+  // every page and never let it get past a few hundred rows.
+  const shown = useRef(-1);
   useEffect(() => {
-    if (selected >= 0 && selected < items.length) scrollTo.current(selected, { align: 'auto' });
+    if (selected === shown.current || selected < 0 || selected >= items.length) return;
+    shown.current = selected;
+    scrollTo.current(selected, { align: 'auto' });
   }, [selected, items.length]);
+  // The row's click, stable across renders so the memoised rows stay as they are.
+  const handlers = useRef({ select, toggle, open });
+  handlers.current = { select, toggle, open };
+  const onRowClick = useCallback((index: number, item: QueueItem, event: React.MouseEvent) => {
+    const { select, toggle, open } = handlers.current;
+    select(index);
+    if ((event.target as Element).closest('.case-cocher')) {
+      toggle(index, event.shiftKey);
+      return;
+    }
+    open(item);
+  }, []);
   const active = items[selected];
   return (
     <div
@@ -81,51 +96,19 @@ export function QueueList({
       <div className="file-hauteur" style={{ height: virtualizer.getTotalSize() }}>
         {rows.map((row) => {
           const item = items[row.index]!;
-          const assigned =
-            item.assigneeId === null
-              ? 'Non assigné'
-              : item.assigneeId === userId
-                ? 'À moi'
-                : 'Assigné';
           return (
-            // The listbox owns the keyboard (aria-activedescendant, j/k, Enter): options are
-            // not tab stops in this pattern, and a click is the mouse's way to the same action.
-            // biome-ignore lint/a11y/useKeyWithClickEvents: keys handled by the listbox, see above
-            // biome-ignore lint/a11y/useFocusableInteractive: options of an activedescendant listbox
-            <div
+            <QueueRow
               key={item.id}
-              id={`dossier-${item.id}`}
-              role="option"
-              aria-selected={checked.has(item.id)}
-              data-active={row.index === selected ? 'true' : undefined}
-              aria-setsize={hasMore ? -1 : items.length}
-              aria-posinset={row.index + 1}
-              className="ligne"
-              style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
-              onClick={(event) => {
-                select(row.index);
-                if ((event.target as Element).closest('.case-cocher')) {
-                  toggle(row.index, event.shiftKey);
-                  return;
-                }
-                open(item);
-              }}
-            >
-              <span className="case-cocher" aria-hidden="true">
-                {checked.has(item.id) ? '☑' : '☐'}
-              </span>
-              <span className="reference">{item.reference}</span>
-              <span className="demandeur">{item.applicantName}</span>
-              <span className="etat">{item.stateLabel}</span>
-              <span className="demarche">{item.demarcheTitle}</span>
-              <span className="details">
-                {assigned} · Priorité {PRIORITY_LABELS[item.priority]}
-                {item.dueAt
-                  ? ` · Échéance ${new Date(item.dueAt).toLocaleDateString('fr-FR')}`
-                  : ''}
-                {item.overdue ? ' · En retard' : ''}
-              </span>
-            </div>
+              item={item}
+              index={row.index}
+              top={row.start}
+              height={ROW_HEIGHT}
+              active={row.index === selected}
+              checked={checked.has(item.id)}
+              userId={userId}
+              setSize={hasMore ? -1 : items.length}
+              onRowClick={onRowClick}
+            />
           );
         })}
       </div>

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useTRPC, useTRPCClient } from '../../api/trpcContext.ts';
+import { useTRPC } from '../../api/trpcContext.ts';
 import { AppShell } from '../../shell/AppShell.tsx';
 import { AccountBar, type Me } from '../AccountBar.tsx';
 import { BulkPanel } from '../bulk/BulkPanel.tsx';
@@ -8,6 +8,7 @@ import { toggleSelection } from '../bulk/selectionRange.ts';
 import { NewDossierMenu } from '../counter/NewDossierMenu.tsx';
 import { ShortcutHints } from '../keyboard/ShortcutHints.tsx';
 import { useShortcuts } from '../keyboard/useShortcuts.ts';
+import { preloadDossierScreen } from '../lazyScreens.ts';
 import { dossierPath } from '../navigation/agentRoute.ts';
 import { filtersFromSearch, listInputOf, searchFromFilters } from '../navigation/queueFilters.ts';
 import { lastSelected, rememberQueue } from '../navigation/queueOrder.ts';
@@ -17,6 +18,7 @@ import { QueueFilterForm } from './QueueFilterForm.tsx';
 import { type QueueItem, QueueList } from './QueueList.tsx';
 import { QueueTabs } from './QueueTabs.tsx';
 import { SavedViews } from './SavedViews.tsx';
+import { useQueueListOptions } from './useQueueListOptions.ts';
 
 const HINTS = [
   ['j / ↓', 'dossier suivant'],
@@ -60,17 +62,8 @@ export function QueuePage({ search, me }: { search: string; me: Me }) {
       ...(filters.unit ? { unit: filters.unit } : {}),
     }),
   );
-  // tRPC's own infinite options add `direction: 'forward'` to the input, which the
-  // queue's strict schema refuses (its `direction` is the sort's): page by hand instead.
-  const client = useTRPCClient();
   const input = listInputOf(filters);
-  const list = useInfiniteQuery({
-    queryKey: [...trpc.queues.list.queryKey(input), 'pages'],
-    queryFn: ({ pageParam }) =>
-      client.queues.list.query(pageParam ? { ...input, cursor: pageParam } : input),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
-  });
+  const list = useInfiniteQuery(useQueueListOptions()(input));
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const [selected, setSelected] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);
@@ -106,6 +99,8 @@ export function QueuePage({ search, me }: { search: string; me: Me }) {
   useEffect(() => {
     if (restored.current || items.length === 0) return;
     restored.current = true;
+    // The rows are on screen: time to fetch what a click on one of them opens.
+    preloadDossierScreen();
     const index = items.findIndex((item) => item.id === lastSelected());
     if (index >= 0) {
       setSelected(index);
