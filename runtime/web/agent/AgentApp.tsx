@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useState } from 'react';
 import { useTRPC } from '../api/trpcContext.ts';
 import { AppShell } from '../shell/AppShell.tsx';
 import { CounterPage, DashboardPage, DossierPage, InvitationPage } from './lazyScreens.ts';
@@ -25,12 +25,13 @@ export function AgentApp() {
   // Landing on the queue: its first page is asked for alongside `auth.me`, not after it.
   // Signed out, it is refused and the login form shows; the screen asks again once
   // signed in.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the address the app opened on only
-  useEffect(() => {
+  // Asked during the first render (a state initialiser runs once), not in an effect,
+  // which would wait for the first paint.
+  useState(() => {
     if (route.page !== 'queue') return;
     const input = listInputOf(filtersFromSearch(route.search));
     void queryClient.prefetchInfiniteQuery(queueList(input));
-  }, []);
+  });
   // Whoever opens an invitation link is not signed in yet: no session needed.
   if (route.page === 'invitation') return screen(<InvitationPage />);
   if (me.isPending) return loading();

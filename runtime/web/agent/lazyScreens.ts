@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { type ComponentProps, createElement, lazy } from 'react';
 
 /**
  * The screens other than the queue, each in its own chunk: the queue is where an agent
@@ -6,11 +6,26 @@ import { lazy } from 'react';
  * counter's form pieces or the dashboard's charts. The dossier screen, the one a click
  * on a row opens, is fetched once the queue shows (`preloadDossierScreen`).
  */
-const loadDossierScreen = () => import('./dossier/DossierPage.tsx');
-
-export const DossierPage = lazy(() =>
+let dossierScreen: typeof import('./dossier/DossierPage.tsx') | null = null;
+const loadDossierScreen = () =>
+  import('./dossier/DossierPage.tsx').then((module) => {
+    dossierScreen = module;
+    return module;
+  });
+const LazyDossierPage = lazy(() =>
   loadDossierScreen().then((module) => ({ default: module.DossierPage })),
 );
+
+/**
+ * The dossier screen, drawn at once when its chunk is already in (preloaded): a lazy
+ * component suspends on its first render even then, and React holds a revealed
+ * fallback back for a few hundred milliseconds, which an agent opening a dossier feels.
+ */
+export function DossierPage(props: ComponentProps<typeof LazyDossierPage>) {
+  return dossierScreen
+    ? createElement(dossierScreen.DossierPage, props)
+    : createElement(LazyDossierPage, props);
+}
 export const CounterPage = lazy(() =>
   import('./counter/CounterPage.tsx').then((module) => ({ default: module.CounterPage })),
 );
