@@ -7,9 +7,12 @@
  * - first page: from navigation to the first queue rows visible;
  * - filter: from submitting a search to the filtered rows visible;
  * - open: from a click on a row to the dossier's heading visible;
- * - scroll: frame times while the list is scrolled through 10,000 rows (pages loaded as
- *   it goes), 95th percentile; the run fails, whatever the frames, if the list does not
- *   reach row 10,000 within `measureScroll`'s time limit.
+ * - scroll: the time between frames while the list is scrolled through 10,000 rows at a
+ *   fast wheel's pace, 4 rows a frame (pages loaded as it goes), 95th percentile — headless
+ *   Chromium paces frames at 60 Hz, so 16.7 ms is the floor and a held frame shows as
+ *   33 ms; the same flicked 40 rows a frame is printed beside it (`flick_p95_frame_ms`);
+ *   the run fails, whatever the frames, if the list does not reach row 10,000 within
+ *   `measureScroll`'s time limit.
  * Prints a table against the targets, then `RESULT {json}`.
  */
 import type { Page } from 'playwright-core';
@@ -23,6 +26,8 @@ import { median, percentile } from './stats.ts';
 
 const RUNS = 7;
 const SCROLL_ROWS = 10_000;
+/** A fast mouse wheel: 4 rows of 72 px a frame, 240 rows a second. */
+const WHEEL_ROWS_PER_FRAME = 4;
 const TARGETS = { first_page_ms: 1000, filter_ms: 300, open_ms: 300, scroll_p95_frame_ms: 16 };
 const PASSWORD = 'Banc d’essai du guichet 2026';
 /** Applicant names the seed uses: one search per run. */
@@ -64,9 +69,14 @@ try {
     filter.push(await timeFilter(page, run));
     open.push(await timeOpen(page));
   }
+  // Scrolled twice through 10,000 rows, each from a fresh queue: at a fast wheel's pace
+  // (the figure the target reads), then flicked 40 rows a frame.
   await page.goto('/agent/');
   await rows(page).first().waitFor();
-  const scroll = await measureScroll(page, SCROLL_ROWS);
+  const scroll = await measureScroll(page, SCROLL_ROWS, WHEEL_ROWS_PER_FRAME);
+  await page.goto('/agent/');
+  await rows(page).first().waitFor();
+  const flick = await measureScroll(page, SCROLL_ROWS);
 
   const result = {
     first_page_ms: round(median(firstPage.slice(1))),
@@ -79,6 +89,8 @@ try {
     scroll_median_frame_ms: round(median(scroll.frames)),
     scroll_rows: scroll.rows,
     scroll_frames: scroll.frames.length,
+    flick_p95_frame_ms: round(percentile(flick.frames, 95)),
+    flick_rows: flick.rows,
   };
   log(`\nBack-office benchmark: ${RUNS} runs, medians (first page: warm runs; cold: the first)`);
   log(
@@ -91,10 +103,10 @@ try {
     );
   }
   log(
-    `(first page cold ${result.first_page_cold_ms} ms; scrolled ${scroll.rows} rows in ${scroll.frames.length} frames, median frame ${result.scroll_median_frame_ms} ms)`,
+    `(first page cold ${result.first_page_cold_ms} ms; scrolled ${scroll.rows} rows at ${WHEEL_ROWS_PER_FRAME} a frame in ${scroll.frames.length} frames; median frame ${result.scroll_median_frame_ms} ms; flicked ${flick.rows} rows at 40 a frame: p95 frame ${result.flick_p95_frame_ms} ms)`,
   );
   log(`RESULT ${JSON.stringify(result)}`);
-  const stalled = scroll.rows < SCROLL_ROWS;
+  const stalled = Math.min(scroll.rows, flick.rows) < SCROLL_ROWS;
   if (stalled) {
     log(
       `\nSCROLL INCOMPLETE: the list reached row ${scroll.rows} of ${SCROLL_ROWS.toLocaleString('en')} before the time limit; its frame times are not a scroll measure.`,

@@ -1,11 +1,11 @@
 import type { Page } from 'playwright-core';
 
-/** Rows scrolled per frame: a fast flick, well beyond what an agent's wheel does. */
-const ROWS_PER_FRAME = 40;
+/** Rows scrolled per frame by default: a fast flick, well beyond what an agent's wheel does. */
+export const FLICK_ROWS_PER_FRAME = 40;
 const TIMEOUT_MS = 180_000;
 
 /**
- * Scrolls the queue list down by `ROWS_PER_FRAME` rows every animation frame until row
+ * Scrolls the queue list down by `perFrame` rows every animation frame until row
  * `rows` is on screen (the list loads its next pages as it goes) and returns the time
  * between consecutive frames meanwhile (a frame the page's script or layout held longer
  * than 16.7 ms shows as a longer gap) and the deepest row reached. It gives up after
@@ -18,6 +18,7 @@ const TIMEOUT_MS = 180_000;
 export async function measureScroll(
   page: Page,
   rows: number,
+  perFrame = FLICK_ROWS_PER_FRAME,
 ): Promise<{ frames: number[]; rows: number }> {
   // tsx names functions with an `__name` helper the page does not have: a no-op there.
   await page.evaluate('globalThis.__name ??= (fn) => fn');
@@ -56,6 +57,6 @@ export async function measureScroll(
         };
         requestAnimationFrame(step);
       }),
-    { rows, perFrame: ROWS_PER_FRAME, timeoutMs: TIMEOUT_MS },
+    { rows, perFrame, timeoutMs: TIMEOUT_MS },
   );
 }

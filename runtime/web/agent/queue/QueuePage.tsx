@@ -5,29 +5,17 @@ import { AppShell } from '../../shell/AppShell.tsx';
 import { AccountBar, type Me } from '../AccountBar.tsx';
 import { BulkPanel } from '../bulk/BulkPanel.tsx';
 import { toggleSelection } from '../bulk/selectionRange.ts';
-import { NewDossierMenu } from '../counter/NewDossierMenu.tsx';
-import { ShortcutHints } from '../keyboard/ShortcutHints.tsx';
 import { useShortcuts } from '../keyboard/useShortcuts.ts';
 import { preloadDossierScreen } from '../lazyScreens.ts';
 import { dossierPath } from '../navigation/agentRoute.ts';
 import { filtersFromSearch, listInputOf, searchFromFilters } from '../navigation/queueFilters.ts';
 import { lastSelected, rememberQueue } from '../navigation/queueOrder.ts';
 import { useAgentRoute } from '../navigation/useAgentRoute.ts';
-import { QueueExport } from './QueueExport.tsx';
-import { QueueFilterForm } from './QueueFilterForm.tsx';
+import { QueueControls } from './QueueControls.tsx';
 import { type QueueItem, QueueList } from './QueueList.tsx';
-import { QueueTabs } from './QueueTabs.tsx';
-import { SavedViews } from './SavedViews.tsx';
 import { useQueueListOptions } from './useQueueListOptions.ts';
 
-const HINTS = [
-  ['j / ↓', 'dossier suivant'],
-  ['k / ↑', 'dossier précédent'],
-  ['Entrée', 'ouvrir le dossier'],
-  ['Espace', 'cocher pour une action groupée'],
-  ['Maj + ↓ / ↑', 'cocher une plage'],
-  ['/', 'rechercher'],
-] as const;
+const NO_DEMARCHES: never[] = [];
 
 /**
  * The queue screen: tabs with exact counts, filters kept in the address, and the
@@ -50,19 +38,23 @@ export function QueuePage({ search, me }: { search: string; me: Me }) {
       }),
     ),
   });
-  const demarcheTotals = Object.fromEntries(
+  const totals = Object.fromEntries(
     (demarches.data ?? []).map((demarche, index) => [
       demarche.id,
       perDemarche[index]?.data?.reduce((sum, tab) => sum + tab.count, 0),
     ]),
   );
+  // The same totals keep the same object, so the memoised controls stay as they are.
+  const totalsKey = JSON.stringify(totals);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content
+  const demarcheTotals = useMemo(() => totals, [totalsKey]);
   const counts = useQuery(
     trpc.queues.counts.queryOptions({
       ...(filters.demarcheId ? { demarcheId: filters.demarcheId } : {}),
       ...(filters.unit ? { unit: filters.unit } : {}),
     }),
   );
-  const input = listInputOf(filters);
+  const input = useMemo(() => listInputOf(filters), [filters]);
   const list = useInfiniteQuery(useQueueListOptions()(input));
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const [selected, setSelected] = useState(0);
@@ -115,6 +107,8 @@ export function QueuePage({ search, me }: { search: string; me: Me }) {
     if (lastSelected() === null) document.getElementById('contenu')?.focus();
   }, []);
 
+  // The form is rebuilt for the new address: hand the focus to the results.
+  const focusResults = useCallback(() => requestAnimationFrame(() => listRef.current?.focus()), []);
   const { fetchNextPage, hasNextPage, isFetchingNextPage } = list;
   const loadMore = useCallback(() => {
     if (!isFetchingNextPage) void fetchNextPage();
@@ -178,30 +172,17 @@ export function QueuePage({ search, me }: { search: string; me: Me }) {
   return (
     <AppShell brand="Guichet" tagline="Espace agents" title="Dossiers à traiter">
       <AccountBar me={me} />
-      <QueueTabs
+      <QueueControls
+        search={search}
         filters={filters}
-        demarches={demarches.data ?? []}
+        input={input}
+        me={me}
+        demarches={demarches.data ?? NO_DEMARCHES}
         demarcheTotals={demarcheTotals}
         counts={counts.data}
-        go={(to) => navigate(to)}
+        go={navigate}
+        applied={focusResults}
       />
-      <QueueFilterForm
-        key={search}
-        filters={filters}
-        units={me.coveredUnitCodes.map((code) => ({
-          code,
-          name: me.units.find((unit) => unit.code === code)?.name ?? code,
-        }))}
-        apply={(next) => {
-          navigate(`/agent/${searchFromFilters(next)}`);
-          // The form is rebuilt for the new address: hand the focus to the results.
-          requestAnimationFrame(() => listRef.current?.focus());
-        }}
-      />
-      <SavedViews search={searchFromFilters(filters)} go={(to) => navigate(to)} />
-      <NewDossierMenu />
-      <ShortcutHints hints={HINTS} />
-      <QueueExport input={input} />
       <p role="status" className="etat-file">
         {status}
       </p>
