@@ -70,6 +70,9 @@ export const authRouter = router({
         ...(ctx.hostTenant?.byHost ? { hostTenantId: ctx.hostTenant.id } : {}),
       };
       const session = unwrapWithRetryAfter(ctx, await login(ctx.deps.database.db, input, request));
+      // The session the browser came with was revoked: not served from this process's
+      // cache while PostgreSQL's notification is on its way (a replay once got through).
+      if (ctx.session) ctx.deps.forgetSessions(ctx.session);
       ctx.setCookie(sessionCookie(session.token, session.kind));
       return { userId: session.userId, kind: session.kind };
     }),
