@@ -7,7 +7,7 @@ import { formFieldsOf } from './conditions/formFieldsOf.ts';
 import { placeMissing } from './elkGraph.ts';
 import { NODE_SIZE } from './flowOfWorkflow.ts';
 import { freshId } from './freshId.ts';
-import { layoutInWorker } from './layoutInWorker.ts';
+import { layoutInWorker, warmLayoutWorker } from './layoutInWorker.ts';
 import { StateProperties } from './panel/StateProperties.tsx';
 import { TransitionProperties } from './panel/TransitionProperties.tsx';
 import type { Selection } from './selection.ts';
@@ -42,7 +42,10 @@ export default function WorkflowDesigner({ definition, dispatch, focus }: Workfl
     positions: {},
   });
   const [announcement, setAnnouncement] = useState('');
-  const fields = useMemo(() => formFieldsOf(definition), [definition]);
+  // The form's fields only: a moved state or a renamed transition does not list them again.
+  const form = definition.form;
+  const fields = useMemo(() => formFieldsOf({ form }), [form]);
+  useEffect(warmLayoutWorker, []);
 
   // States with no saved position (a new démarche, a JSON edit) are laid out by ELK once;
   // the graph waits for it, so its first « fit view » frames the laid-out states.

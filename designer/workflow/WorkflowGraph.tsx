@@ -49,13 +49,18 @@ export function WorkflowGraph({
   // The definition is the truth; xyflow's own state only carries a drag in progress.
   useEffect(() => {
     const flow = flowOfWorkflow(workflow, placed);
-    setNodes(
-      flow.nodes.map((node) => ({
+    // A node keeps what xyflow measured of it: without it xyflow forgets where its handles
+    // are, every edge is dropped until the node is measured again, then mounted anew (and
+    // each label's text measured again: 150 forced layouts on « Réorganiser »).
+    setNodes((current) => {
+      const measured = new Map(current.map((node) => [node.id, node.measured]));
+      return flow.nodes.map((node) => ({
         ...node,
+        measured: measured.get(node.id),
         selected: selection?.kind === 'state' && selection.id === node.id,
         deletable: node.id !== workflow.initialState,
-      })),
-    );
+      }));
+    });
     setEdges(
       flow.edges.map((edge) => ({
         ...edge,

@@ -27,6 +27,14 @@ function layoutWorker(): Worker {
 }
 
 /**
+ * Starts the worker (its script fetched and ELK built) before the first layout is asked,
+ * so « Réorganiser » on a circuit whose states are all placed does not wait for it.
+ */
+export function warmLayoutWorker(): void {
+  layoutWorker();
+}
+
+/**
  * ELK's positions for every state of the workflow, computed in a Web Worker.
  *
  * @example

@@ -17,7 +17,7 @@ export interface FormFieldChoice {
  * @example
  * formFieldsOf(definition) // [{ name: 'revenu', title: 'Revenu mensuel (€)', type: 'number' }, …]
  */
-export function formFieldsOf(definition: DemarcheDefinition): FormFieldChoice[] {
+export function formFieldsOf(definition: Pick<DemarcheDefinition, 'form'>): FormFieldChoice[] {
   const schema = definition.form.schema;
   if (typeof schema !== 'object' || !isRecord(schema['properties'])) return [];
   return Object.entries(schema['properties']).map(([name, property]) => {
