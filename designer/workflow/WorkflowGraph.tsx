@@ -53,13 +53,18 @@ export function WorkflowGraph({
     // are, every edge is dropped until the node is measured again, then mounted anew (and
     // each label's text measured again: 150 forced layouts on « Réorganiser »).
     setNodes((current) => {
-      const measured = new Map(current.map((node) => [node.id, node.measured]));
-      return flow.nodes.map((node) => ({
-        ...node,
-        measured: measured.get(node.id),
-        selected: selection?.kind === 'state' && selection.id === node.id,
-        deletable: node.id !== workflow.initialState,
-      }));
+      const measured = new Map(
+        current.flatMap((node) => (node.measured ? [[node.id, node.measured] as const] : [])),
+      );
+      return flow.nodes.map((node) => {
+        const size = measured.get(node.id);
+        return {
+          ...node,
+          ...(size ? { measured: size } : {}),
+          selected: selection?.kind === 'state' && selection.id === node.id,
+          deletable: node.id !== workflow.initialState,
+        };
+      });
     });
     setEdges(
       flow.edges.map((edge) => ({
