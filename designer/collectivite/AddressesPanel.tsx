@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { domainErrorOf } from '../../runtime/web/api/domainErrorOf.ts';
 import { useTRPC } from '../../runtime/web/api/trpcContext.ts';
+import { FormOutcome } from './FormOutcome.tsx';
 
 /**
  * The addresses the collectivité's guichet answers on (`mairie-exemple.guichet.fr`), one
@@ -70,16 +71,7 @@ function AddressesForm({ hosts }: { hosts: string[] }) {
             d’abord pointer vers le serveur du guichet.
           </p>
         </div>
-        {refusal ? (
-          <p role="alert" className="message-erreur">
-            {refusal}
-          </p>
-        ) : null}
-        {done ? (
-          <p role="status" className="message-succes">
-            {done}
-          </p>
-        ) : null}
+        <FormOutcome refusal={refusal} done={done} />
         <button type="submit" className="bouton-principal" disabled={save.isPending}>
           Enregistrer les adresses
         </button>

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { domainErrorOf } from '../../runtime/web/api/domainErrorOf.ts';
 import { useTRPC } from '../../runtime/web/api/trpcContext.ts';
+import { FormOutcome } from './FormOutcome.tsx';
 import { ROLE_LABELS, type StaffRole } from './roleLabels.ts';
 import { unitOptionLabel } from './unitTypes.ts';
 
@@ -96,16 +97,7 @@ export function InviteStaffForm({ onInvited }: { onInvited: () => Promise<unknow
             </div>
           ))}
         </fieldset>
-        {refusal ? (
-          <p role="alert" className="message-erreur">
-            {refusal.message}
-          </p>
-        ) : null}
-        {done ? (
-          <p role="status" className="message-succes">
-            {done}
-          </p>
-        ) : null}
+        <FormOutcome refusal={refusal?.message} done={done} />
         <button type="submit" className="bouton-principal" disabled={invite.isPending}>
           Envoyer l’invitation
         </button>

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { domainErrorOf } from '../../runtime/web/api/domainErrorOf.ts';
 import { useTRPC } from '../../runtime/web/api/trpcContext.ts';
+import { FormOutcome } from './FormOutcome.tsx';
 import { type ReferenceCsvPreview, sendReferenceCsv } from './sendReferenceCsv.ts';
 
 /**
@@ -27,21 +28,15 @@ export function ReferenceTablesPanel() {
       },
     }),
   );
+  const removeRefusal = remove.error
+    ? (domainErrorOf(remove.error)?.message ?? 'La suppression a échoué.')
+    : null;
   return (
     <>
       <section aria-labelledby="titre-tables">
         <h2 id="titre-tables">Tables de référence</h2>
         {tables.isPending ? <p role="status">Chargement des tables…</p> : null}
-        {remove.error ? (
-          <p role="alert" className="message-erreur">
-            {domainErrorOf(remove.error)?.message ?? 'La suppression a échoué.'}
-          </p>
-        ) : null}
-        {done ? (
-          <p role="status" className="message-succes">
-            {done}
-          </p>
-        ) : null}
+        <FormOutcome refusal={removeRefusal} done={done} />
         {tables.data && tables.data.length === 0 ? <p>Aucune table importée.</p> : null}
         {tables.data && tables.data.length > 0 ? (
           <table>
@@ -223,11 +218,7 @@ function ReferenceCsvImport({
         </button>
       </form>
       {busy ? <p role="status">Envoi en cours…</p> : null}
-      {failure ? (
-        <p role="alert" className="message-erreur">
-          {failure}
-        </p>
-      ) : null}
+      <FormOutcome refusal={failure} />
       {preview ? <ReferencePreview preview={preview} /> : null}
       {preview && preview.errorCount === 0 && preview.rowCount > 0 ? (
         <button

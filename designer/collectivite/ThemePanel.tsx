@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { domainErrorOf } from '../../runtime/web/api/domainErrorOf.ts';
 import { useTRPC } from '../../runtime/web/api/trpcContext.ts';
+import { FormOutcome } from './FormOutcome.tsx';
 import { checkColour, colourMessage, LOGO_TYPES, MAX_LOGO_BYTES } from './themeChecks.ts';
 import type { TenantSettings } from './unitTypes.ts';
 
@@ -81,16 +82,7 @@ function ThemeForm({ settings, tenantSlug }: { settings: TenantSettings; tenantS
             value={accent}
             onChange={setAccent}
           />
-          {refusal ? (
-            <p role="alert" className="message-erreur">
-              {refusal.message}
-            </p>
-          ) : null}
-          {done ? (
-            <p role="status" className="message-succes">
-              {done}
-            </p>
-          ) : null}
+          <FormOutcome refusal={refusal?.message} done={done} />
           <button type="submit" className="bouton-principal" disabled={!savable || save.isPending}>
             Enregistrer l’apparence
           </button>
@@ -215,21 +207,8 @@ function LogoForm({
           <figcaption>Aperçu avant envoi</figcaption>
         </figure>
       ) : null}
-      {problem ? (
-        <p role="alert" className="message-erreur">
-          {problem}
-        </p>
-      ) : null}
-      {refusal ? (
-        <p role="alert" className="message-erreur">
-          {refusal.message}
-        </p>
-      ) : null}
-      {done ? (
-        <p role="status" className="message-succes">
-          {done}
-        </p>
-      ) : null}
+      <FormOutcome refusal={problem} />
+      <FormOutcome refusal={refusal?.message} done={done} />
       <button
         type="button"
         className="bouton-principal"

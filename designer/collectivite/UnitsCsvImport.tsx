@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { domainErrorOf } from '../../runtime/web/api/domainErrorOf.ts';
 import { useTRPC } from '../../runtime/web/api/trpcContext.ts';
+import { FormOutcome } from './FormOutcome.tsx';
 import type { CsvPreview } from './unitTypes.ts';
 
 /**
@@ -82,16 +83,7 @@ export function UnitsCsvImport({ onImported }: { onImported: () => Promise<unkno
           Importer {preview.rows.length} service(s)
         </button>
       ) : null}
-      {refusal ? (
-        <p role="alert" className="message-erreur">
-          {refusal.message}
-        </p>
-      ) : null}
-      {done ? (
-        <p role="status" className="message-succes">
-          {done}
-        </p>
-      ) : null}
+      <FormOutcome refusal={refusal?.message} done={done} />
     </section>
   );
 }

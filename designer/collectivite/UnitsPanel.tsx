@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { domainErrorOf } from '../../runtime/web/api/domainErrorOf.ts';
 import { useTRPC } from '../../runtime/web/api/trpcContext.ts';
+import { FormOutcome } from './FormOutcome.tsx';
 import { UnitRow } from './UnitRow.tsx';
 import { UnitsCsvImport } from './UnitsCsvImport.tsx';
 import { parentChoices, unitOptionLabel } from './unitTypes.ts';
@@ -96,16 +97,7 @@ export function UnitsPanel() {
               ))}
             </select>
           </div>
-          {refusal ? (
-            <p role="alert" className="message-erreur">
-              {refusal.message}
-            </p>
-          ) : null}
-          {done ? (
-            <p role="status" className="message-succes">
-              {done}
-            </p>
-          ) : null}
+          <FormOutcome refusal={refusal?.message} done={done} />
           <button type="submit" className="bouton-principal" disabled={create.isPending}>
             Ajouter le service
           </button>

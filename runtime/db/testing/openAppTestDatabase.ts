@@ -1,6 +1,6 @@
 import { appRoleUrl } from '../driver/appRoleUrl.ts';
 import { openDatabase } from '../driver/openDatabase.ts';
-import type { Database } from '../types.ts';
+import type { Database, DriverKind } from '../types.ts';
 import { createScratchDatabase } from './createScratchDatabase.ts';
 
 export interface AppTestDatabase {
@@ -14,20 +14,23 @@ export interface AppTestDatabase {
 /**
  * A migrated database of its own opened twice, as production opens it: as the owner
  * (migrations, then `prepare`, e.g. pg-boss's install) and as the app role. On PGlite
- * (single-user) both are the same connection. Default driver as `openTestDatabase`.
+ * (single-user) both are the same connection. Default driver as `openTestDatabase`;
+ * `driver` picks one of `testDrivers()` for a suite run on each.
  *
  * @example
  * const { app, owner, close } = await openAppTestDatabase({ prepare: ensureJobSchema });
  */
 export async function openAppTestDatabase(
-  options: { prepare?: (owner: Database) => Promise<void> } = {},
+  options: { prepare?: (owner: Database) => Promise<void>; driver?: DriverKind | undefined } = {},
 ): Promise<AppTestDatabase> {
   const baseUrl = process.env.DATABASE_URL;
-  if (!baseUrl) {
+  const driver = options.driver ?? (baseUrl ? 'postgres' : 'pglite');
+  if (driver === 'pglite') {
     const single = await openDatabase();
     await options.prepare?.(single);
     return { app: single, owner: single, close: () => single.close() };
   }
+  if (!baseUrl) throw new Error('guichet: a PostgreSQL test database needs DATABASE_URL');
   const scratch = await createScratchDatabase(baseUrl);
   const opened: Database[] = [];
   const close = async () => {

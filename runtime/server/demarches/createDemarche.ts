@@ -1,13 +1,13 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { StoredDefinition } from '../../db/schema/demarches.ts';
 import type { DomainError } from '../core/domainError.ts';
+import { isUniqueViolation } from '../core/sqlState.ts';
 import { auditDemarche } from './auditDemarche.ts';
 import { demarcheErrors } from './demarcheErrors.ts';
 import { findUnitIdByCode, insertDemarche } from './demarcheQueries.ts';
 import type { DemarcheDetail } from './demarcheTypes.ts';
 import { initialDraft } from './initialDraft.ts';
 import type { DemarcheServiceContext } from './serviceContext.ts';
-import { isUniqueViolation } from './sqlState.ts';
 import { toDemarcheDetail } from './toDemarcheDetail.ts';
 
 export interface CreateDemarcheInput {

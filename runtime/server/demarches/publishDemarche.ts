@@ -1,6 +1,7 @@
 import { err, ok, type Result } from '../../../shared/result.ts';
 import type { StoredDefinition } from '../../db/schema/demarches.ts';
 import type { DomainError } from '../core/domainError.ts';
+import { isUniqueViolation } from '../core/sqlState.ts';
 import { auditDemarche } from './auditDemarche.ts';
 import { checkDefinition } from './checkDefinition.ts';
 import { demarcheErrors } from './demarcheErrors.ts';
@@ -9,7 +10,6 @@ import type { VersionSummary } from './demarcheTypes.ts';
 import { diffDefinitions } from './diffDefinitions.ts';
 import { outboundDiagnostics } from './outboundDiagnostics.ts';
 import type { DemarcheServiceContext } from './serviceContext.ts';
-import { isUniqueViolation } from './sqlState.ts';
 import { tableDiagnostics } from './tableDiagnostics.ts';
 import { toVersionSummary } from './toVersionSummary.ts';
 import { unitDiagnostics } from './unitDiagnostics.ts';

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { DemarcheDefinition } from '../../../shared/definition/types.ts';
 import { socialAidDefinition } from '../../../shared/testing/socialAidDefinition.ts';
 import { auditLog, idempotencyKeys, units } from '../../db/index.ts';
 import { describeOnEachDriver } from '../../db/testing/index.ts';
 import { enqueueEffects } from '../effects/index.ts';
-import { seedTenant } from '../testing/seedTenant.ts';
+import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
 import { actOnDossier } from './actOnDossier.ts';
-import { createDossier } from './createDossier.ts';
 import { getDossier } from './getDossier.ts';
 import { saveDraft } from './saveDraft.ts';
 import { submitDossier } from './submitDossier.ts';
@@ -26,6 +26,31 @@ describeOnEachDriver('dossier services: submit and act', (database) => {
   const kit = dossierServiceKit(database);
   const { as, draftWith, submitted, referencesOf, row, world } = kit;
   beforeAll(kit.seed);
+
+  /**
+   * A dossier submitted in a tenant of its own whose démarche routes by `routing`;
+   * `prepare` changes that tenant first. With the tenant's contexts and the unit its
+   * transition event records as unknown (the rule's unit it could not route to).
+   */
+  async function submittedRoutedBy(
+    routing: DemarcheDefinition['routing'],
+    prepare?: (tenant: SeededTenant) => Promise<unknown>,
+  ) {
+    const definition = structuredClone(socialAidDefinition);
+    definition.routing = routing;
+    const tenant = await seedTenant(database().db, { definition });
+    await prepare?.(tenant);
+    const result = await kit.submittedIn(tenant);
+    const { rows } = await database().executeSql(
+      `select payload from dossier_events where dossier_id = $1 and type = 'transition'`,
+      [result.id],
+    );
+    return {
+      result,
+      ctx: (who: SeededRole) => contextOf(database().db, tenant, who),
+      unknownUnit: (rows[0] as { payload: Record<string, unknown> }).payload['unknownUnit'],
+    };
+  }
 
   describe('submit', () => {
     it('refuses an invalid form with field errors and writes nothing', async () => {
@@ -161,64 +186,29 @@ describeOnEachDriver('dossier services: submit and act', (database) => {
     });
 
     it('leaves the dossier unrouted when a rule names a unit the tenant lacks', async () => {
-      const definition = structuredClone(socialAidDefinition);
-      definition.routing = [{ id: 'nulle-part', unit: 'unite-disparue' }];
-      const other = await seedTenant(database().db, { definition });
-      const ctx = (who: SeededRole) => contextOf(database().db, other, who);
-      const created = expectOk(await createDossier(ctx('citizen'), { demarche: 'aide-sociale' }));
-      expectOk(
-        await saveDraft(ctx('citizen'), { id: created.id, data: VALID_SOCIAL_AID, revision: 0 }),
-      );
-      const input = {
-        id: created.id,
-        transition: 'deposer',
-        revision: 1,
-        idempotencyKey: randomUUID(),
-      };
-      const result = expectOk(await submitDossier(ctx('citizen'), input, enqueueEffects));
+      const { result, ctx, unknownUnit } = await submittedRoutedBy([
+        { id: 'nulle-part', unit: 'unite-disparue' },
+      ]);
       expect(result).toMatchObject({ state: 'depose', unitCode: null });
-      const { rows } = await database().executeSql(
-        `select payload from dossier_events where dossier_id = $1 and type = 'transition'`,
-        [created.id],
-      );
-      expect((rows[0] as { payload: Record<string, unknown> }).payload['unknownUnit']).toBe(
-        'unite-disparue',
-      );
+      expect(unknownUnit).toBe('unite-disparue');
       // Unrouted: every agent of the tenant sees it, so someone can pick it up.
-      expectOk(await getDossier(ctx('agentMairie'), { id: created.id }));
+      expectOk(await getDossier(ctx('agentMairie'), { id: result.id }));
     });
     it('never routes to an archived unit: the dossier stays unrouted, seen by the agents', async () => {
-      const definition = structuredClone(socialAidDefinition);
-      definition.routing = [{ id: 'accueil', unit: 'mairie' }];
-      const other = await seedTenant(database().db, { definition });
-      // Archived after the démarche was published (publish itself refuses it, §116).
-      await database()
-        .db.update(units)
-        .set({ archivedAt: new Date() })
-        .where(and(eq(units.tenantId, other.tenantId), eq(units.code, 'mairie')));
-      const ctx = (who: SeededRole) => contextOf(database().db, other, who);
-      const created = expectOk(await createDossier(ctx('citizen'), { demarche: 'aide-sociale' }));
-      expectOk(
-        await saveDraft(ctx('citizen'), { id: created.id, data: VALID_SOCIAL_AID, revision: 0 }),
+      const { result, ctx, unknownUnit } = await submittedRoutedBy(
+        [{ id: 'accueil', unit: 'mairie' }],
+        // Archived after the démarche was published (publish itself refuses it, §116).
+        (other) =>
+          database()
+            .db.update(units)
+            .set({ archivedAt: new Date() })
+            .where(and(eq(units.tenantId, other.tenantId), eq(units.code, 'mairie'))),
       );
-      const input = {
-        id: created.id,
-        transition: 'deposer',
-        revision: 1,
-        idempotencyKey: randomUUID(),
-      };
-      const result = expectOk(await submitDossier(ctx('citizen'), input, enqueueEffects));
       expect(result).toMatchObject({ state: 'depose', unitCode: null });
-      const { rows } = await database().executeSql(
-        `select payload from dossier_events where dossier_id = $1 and type = 'transition'`,
-        [created.id],
-      );
-      expect((rows[0] as { payload: Record<string, unknown> }).payload['unknownUnit']).toBe(
-        'mairie',
-      );
+      expect(unknownUnit).toBe('mairie');
       // Unrouted: agents and supervisors of any unit see it, so someone can pick it up.
-      expectOk(await getDossier(ctx('agent'), { id: created.id }));
-      expectOk(await getDossier(ctx('supervisor'), { id: created.id }));
+      expectOk(await getDossier(ctx('agent'), { id: result.id }));
+      expectOk(await getDossier(ctx('supervisor'), { id: result.id }));
     });
   });
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAppTestDatabase } from '../../db/testing/openAppTestDatabase.ts';
-import type { Database } from '../../db/types.ts';
+import type { Database, DriverKind } from '../../db/types.ts';
 import { buildDeps } from '../buildDeps.ts';
 import { loadConfig, type ServerConfig } from '../core/config.ts';
 import type { ServerDeps } from '../core/deps.ts';
@@ -40,12 +40,21 @@ export interface TestServer {
  * afterAll(() => server.close());
  */
 export async function startTestServer(
-  options: { config?: Partial<ServerConfig>; start?: Date; urlSources?: UrlSources } = {},
+  options: {
+    config?: Partial<ServerConfig>;
+    start?: Date;
+    urlSources?: UrlSources;
+    /** Default as `openTestDatabase`; one of `testDrivers()` to run a suite on each. */
+    driver?: DriverKind;
+  } = {},
 ): Promise<TestServer> {
   // As in production: the owner migrates and installs pg-boss's tables (transitions
   // enqueue their effects there); the server runs as the app role, so every API test
   // also proves its grants are enough.
-  const opened = await openAppTestDatabase({ prepare: (owner) => ensureJobSchema(owner) });
+  const opened = await openAppTestDatabase({
+    prepare: (owner) => ensureJobSchema(owner),
+    driver: options.driver,
+  });
   const database = opened.app;
   const clock = createTestClock(options.start ?? new Date());
   // Uploaded files live beside the data folder: a temporary one per server.

@@ -26,26 +26,37 @@ export function dossierServiceKit(database: () => Database) {
   };
   const as = (who: SeededRole) => contextOf(database().db, world(), who);
 
-  /** A draft of the citizen holding `data`, at revision 1. */
-  async function draftWith(data: Record<string, unknown>) {
-    const created = expectOk(await createDossier(as('citizen'), { demarche: 'aide-sociale' }));
-    expectOk(await saveDraft(as('citizen'), { id: created.id, data, revision: 0 }));
+  /** A draft of `tenant`'s citizen holding `data`, at revision 1. */
+  async function draftIn(tenant: SeededTenant, data: Record<string, unknown>) {
+    const citizen = contextOf(database().db, tenant, 'citizen');
+    const created = expectOk(await createDossier(citizen, { demarche: 'aide-sociale' }));
+    expectOk(await saveDraft(citizen, { id: created.id, data, revision: 0 }));
     return created.id;
+  }
+
+  /** A dossier `tenant`'s citizen drafted with `data` and submitted. */
+  async function submittedIn(
+    tenant: SeededTenant,
+    data: Record<string, unknown> = VALID_SOCIAL_AID,
+  ) {
+    const id = await draftIn(tenant, data);
+    const input = { id, transition: 'deposer', revision: 1, idempotencyKey: randomUUID() };
+    const citizen = contextOf(database().db, tenant, 'citizen');
+    return expectOk(await submitDossier(citizen, input, enqueueEffects));
   }
 
   return {
     world,
     as,
-    draftWith,
+    /** A draft of the citizen holding `data`, at revision 1. */
+    draftWith: (data: Record<string, unknown>) => draftIn(world(), data),
     async seed() {
       await ensureJobSchema(database());
       seeded = await seedTenant(database().db);
     },
-    async submitted(data: Record<string, unknown> = VALID_SOCIAL_AID) {
-      const id = await draftWith(data);
-      const input = { id, transition: 'deposer', revision: 1, idempotencyKey: randomUUID() };
-      return expectOk(await submitDossier(as('citizen'), input, enqueueEffects));
-    },
+    submitted: (data?: Record<string, unknown>) => submittedIn(world(), data),
+    /** As `submitted`, in another seeded tenant (one with its own definition). */
+    submittedIn,
     /** The references of a tenant's dossiers (same prefix and year here: they sort as numbers). */
     async referencesOf(tenantId: string) {
       const rows = await database()
