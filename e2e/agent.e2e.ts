@@ -58,6 +58,37 @@ const rows = (page: Page) =>
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent ?? '');
 
 describe('the agents’ back office, keyboard only', () => {
+  it('asks for the queue’s first calls with the page, and the app takes those answers', async () => {
+    const { page, context, problems } = await openPage(browser, server.url);
+    try {
+      await signIn(page);
+      // Signed in, the next visit of the queue announces its two first calls.
+      const response = await page.goto('/agent/');
+      await rows(page).first().waitFor();
+      const link = (await response?.headerValue('link')) ?? '';
+      expect(link).toContain('</trpc/auth.me?batch=1&input=%7B%7D>; rel=preload; as=fetch');
+      expect(link).toContain('</trpc/queues.list?input=%7B%22limit%22%3A100%7D>; rel=preload');
+      // Each asked once, by the preload: the app's own calls found them already there
+      // (a call of its own, batched otherwise or with another input, would show here).
+      const calls = await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((entry) => entry as PerformanceResourceTiming)
+          .filter((entry) => /auth\.me|queues\.list/.test(new URL(entry.name).pathname))
+          .map(
+            (entry) => `${entry.initiatorType} ${entry.name.slice(entry.name.indexOf('/trpc/'))}`,
+          ),
+      );
+      expect(calls.sort()).toEqual([
+        'link /trpc/auth.me?batch=1&input=%7B%7D',
+        'link /trpc/queues.list?input=%7B%22limit%22%3A100%7D',
+      ]);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('signs in, finds a dossier by search, opens it and fires actions', async () => {
     const { page, context, problems } = await openPage(browser, server.url);
     try {

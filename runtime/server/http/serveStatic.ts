@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import { builtHtmlOf, webAppFor } from '../webBuild/webApps.ts';
 import { sendAppPage } from './appPage.ts';
+import { queueLandingPreload } from './queueLandingPreload.ts';
 import { routePreloadLink } from './routePreloadLinks.ts';
 import { SIMULATION_WORKER_POLICY } from './securityHeaders.ts';
 import { isStudioPage, sendStudioPage } from './studioPage.ts';
@@ -25,7 +26,8 @@ const MEDIA_TYPES: Record<string, string> = {
  * Serves the built web apps from `root` (see webBuild/webApps.ts). An unknown path
  * without an extension gets its app's `index.html` (`/agent/dossiers/42` → the agent
  * app) for client-side routing, with a `Link` header announcing its page's lazy scripts
- * (`routePreloadLinks.ts`). Hashed assets are cached for a year; HTML is never stored,
+ * (`routePreloadLinks.ts`); the agents' queue also announces its first API calls
+ * (`queueLandingPreload.ts`). Hashed assets are cached for a year; HTML is never stored,
  * so a new build is picked up at once. The studio's page gets its own style nonce
  * (`studioPage.ts`). Given `pageTenant` (the server always gives it), every page says
  * which tenant it serves (`tenantMeta.ts`), and an address with no tenant gets no page
@@ -58,6 +60,8 @@ export async function serveStatic(
     if (preload) res.setHeader('Link', preload);
   }
   if (!info?.isFile()) return false;
+  const landing = queueLandingPreload(req);
+  if (landing) res.appendHeader('Link', landing);
   let rewrite = (html: string) => html;
   if (pageTenant !== undefined && extname(file) === '.html') {
     const tenant = await pageTenant();
