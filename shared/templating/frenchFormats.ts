@@ -9,18 +9,38 @@
 const PARIS = 'Europe/Paris';
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * A formatter made on first use: building one costs far more than using it (a page's
+ * first one also loads the locale's data, ~150 ms of main thread on a slow phone), and
+ * the citizen's form page loads this module ahead of the review step that formats.
+ */
+function onFirstUse<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => {
+    made ??= make();
+    return made;
+  };
+}
+
 const dayMonthYear = (timeZone: string) =>
   new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone });
-const DATE_UTC = dayMonthYear('UTC');
-const DATE_PARIS = dayMonthYear(PARIS);
-const HOUR_MINUTE_PARIS = new Intl.DateTimeFormat('fr-FR', {
-  hour: 'numeric',
-  minute: 'numeric',
-  hourCycle: 'h23',
-  timeZone: PARIS,
-});
-const EUROS = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
-const AND_LIST = new Intl.ListFormat('fr-FR', { style: 'long', type: 'conjunction' });
+const DATE_UTC = onFirstUse(() => dayMonthYear('UTC'));
+const DATE_PARIS = onFirstUse(() => dayMonthYear(PARIS));
+const HOUR_MINUTE_PARIS = onFirstUse(
+  () =>
+    new Intl.DateTimeFormat('fr-FR', {
+      hour: 'numeric',
+      minute: 'numeric',
+      hourCycle: 'h23',
+      timeZone: PARIS,
+    }),
+);
+const EUROS = onFirstUse(
+  () => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }),
+);
+const AND_LIST = onFirstUse(
+  () => new Intl.ListFormat('fr-FR', { style: 'long', type: 'conjunction' }),
+);
 
 /**
  * A day in French: « 15 décembre 2026 », « 1er mars 2027 ». A bare `YYYY-MM-DD` (a form's
@@ -33,10 +53,10 @@ const AND_LIST = new Intl.ListFormat('fr-FR', { style: 'long', type: 'conjunctio
 export function dateFr(value: unknown): string {
   if (typeof value === 'string' && DATE_ONLY.test(value)) {
     const day = new Date(`${value}T00:00:00Z`);
-    return Number.isNaN(day.getTime()) ? value : withFirst(DATE_UTC, day);
+    return Number.isNaN(day.getTime()) ? value : withFirst(DATE_UTC(), day);
   }
   const instant = toInstant(value);
-  return instant === null ? textOf(value) : withFirst(DATE_PARIS, instant);
+  return instant === null ? textOf(value) : withFirst(DATE_PARIS(), instant);
 }
 
 /**
@@ -50,11 +70,11 @@ export function dateTimeFr(value: unknown): string {
   if (typeof value === 'string' && DATE_ONLY.test(value)) return dateFr(value);
   const instant = toInstant(value);
   if (instant === null) return textOf(value);
-  const parts = HOUR_MINUTE_PARIS.formatToParts(instant);
+  const parts = HOUR_MINUTE_PARIS().formatToParts(instant);
   const hour = Number(parts.find((p) => p.type === 'hour')?.value);
   const minute = parts.find((p) => p.type === 'minute')?.value ?? '00';
   const time = minute === '00' ? `${hour} h` : `${hour} h ${minute}`;
-  return `${withFirst(DATE_PARIS, instant)} à ${time}`;
+  return `${withFirst(DATE_PARIS(), instant)} à ${time}`;
 }
 
 /**
@@ -67,7 +87,7 @@ export function dateTimeFr(value: unknown): string {
 export function montant(value: unknown): string {
   const amount = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   if (typeof amount !== 'number' || !Number.isFinite(amount)) return textOf(value);
-  return EUROS.format(amount);
+  return EUROS().format(amount);
 }
 
 /**
@@ -78,7 +98,7 @@ export function montant(value: unknown): string {
  */
 export function liste(value: unknown): string {
   if (!Array.isArray(value)) return textOf(value);
-  return AND_LIST.format(value.filter((item) => item !== null && item !== undefined).map(String));
+  return AND_LIST().format(value.filter((item) => item !== null && item !== undefined).map(String));
 }
 
 /** « 1 mars » is written « 1er mars » in French. */

@@ -32,7 +32,11 @@ export function AppShell({ brand, tagline, title, nav, children }: AppShellProps
         {nav}
       </header>
       <main id="contenu" tabIndex={-1}>
-        <h1 id="titre-page" tabIndex={-1}>
+        {/* A new title is a new element: browsers time a page's largest paint (LCP) by
+            the elements they paint, and a text changed in place is not painted anew, so
+            the real title replacing « Chargement… » would go unseen until some later
+            redraw happened to recreate it. */}
+        <h1 key={title} id="titre-page" tabIndex={-1}>
           {title}
         </h1>
         {children}

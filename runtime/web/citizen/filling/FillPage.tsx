@@ -107,8 +107,13 @@ function Steps({ view, validators }: { view: DossierForm; validators: ValidatorM
     () => ({ computed: view.form.computed }) as unknown as DemarcheDefinition,
     [view.form.computed],
   );
+  // Without computed fields the answers are the data: no Paris date to build (the page's
+  // first date formatter costs ~150 ms of main thread on a slow phone, at the first render).
   const data = useMemo(
-    () => computeValues(computing, draft.answers, parisDate(new Date())),
+    () =>
+      computing.computed?.length
+        ? computeValues(computing, draft.answers, parisDate(new Date()))
+        : draft.answers,
     [computing, draft.answers],
   );
   const latestData = useRef(data);

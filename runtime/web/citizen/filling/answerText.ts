@@ -9,7 +9,8 @@ function isObject(value: unknown): value is SchemaObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const numbers = new Intl.NumberFormat('fr-FR');
+/** Made on first use: the review step's chunk loads while the first step shows (see FillPage). */
+let numbers: Intl.NumberFormat | undefined;
 
 /**
  * An answer as the review page shows it, in words: « Oui »/« Non », a choice's title,
@@ -30,7 +31,10 @@ export function answerText(
     return value.map((id) => files[String(id)]?.fileName ?? 'fichier joint').join(', ');
   }
   if (typeof value === 'boolean') return value ? 'Oui' : 'Non';
-  if (typeof value === 'number') return numbers.format(value);
+  if (typeof value === 'number') {
+    numbers ??= new Intl.NumberFormat('fr-FR');
+    return numbers.format(value);
+  }
   const choices = Array.isArray(node['oneOf']) ? node['oneOf'] : [];
   const choice = choices.find((option) => isObject(option) && option['const'] === value);
   if (isObject(choice) && typeof choice['title'] === 'string') return choice['title'];
