@@ -103,7 +103,9 @@ export async function startCounterDossier(
  * The applicant of a counter dossier: the citizen account of `email` when there is one;
  * otherwise a new account without password named after the person — under their address
  * when given (mails reach them; « mot de passe oublié » later makes it theirs), else
- * under an `.invalid` address nobody can own.
+ * under an `.invalid` address nobody can own. An account of the address made meanwhile
+ * (another counter, the person signing up online) is taken as if it had been found: the
+ * unique key on the address decides, never a 500.
  */
 async function applicantFor(
   tx: AppDatabase,
@@ -113,25 +115,44 @@ async function applicantFor(
 ): Promise<Result<{ applicantId: string; account: boolean }, DomainError>> {
   const email = person.email?.toLowerCase();
   if (email !== undefined) {
-    const [existing] = await tx
-      .select({ id: users.id, kind: users.kind, passwordHash: users.passwordHash })
-      .from(users)
-      .where(and(eq(users.tenantId, tenantId), eq(users.email, email)));
-    if (existing !== undefined) {
-      if (existing.kind !== 'citizen') return err(counterErrors.staffAddress());
-      // A placeholder of an earlier counter visit has no password: still without an account.
-      return ok({ applicantId: existing.id, account: existing.passwordHash !== null });
-    }
+    const existing = await existingApplicant(tx, tenantId, email);
+    if (existing !== undefined) return existing;
   }
   const applicantId = randomUUID();
-  await tx.insert(users).values({
-    tenantId,
-    id: applicantId,
-    email: email ?? `guichet-${applicantId}@guichet.invalid`,
-    displayName: person.name,
-    passwordHash: null,
-    kind: 'citizen',
-    createdAt: now,
-  });
-  return ok({ applicantId, account: false });
+  const [created] = await tx
+    .insert(users)
+    .values({
+      tenantId,
+      id: applicantId,
+      email: email ?? `guichet-${applicantId}@guichet.invalid`,
+      displayName: person.name,
+      passwordHash: null,
+      kind: 'citizen',
+      createdAt: now,
+    })
+    // Waits for the other writer of the address, then does nothing if it committed; the
+    // next statement reads what it committed.
+    .onConflictDoNothing({ target: [users.tenantId, users.email] })
+    .returning({ id: users.id });
+  if (created !== undefined) return ok({ applicantId, account: false });
+  const madeMeanwhile =
+    email === undefined ? undefined : await existingApplicant(tx, tenantId, email);
+  if (madeMeanwhile === undefined) throw new Error('guichet: users email conflict without a row');
+  return madeMeanwhile;
+}
+
+/** The answer for an address that already has an account, or undefined when it has none. */
+async function existingApplicant(
+  tx: AppDatabase,
+  tenantId: string,
+  email: string,
+): Promise<Result<{ applicantId: string; account: boolean }, DomainError> | undefined> {
+  const [existing] = await tx
+    .select({ id: users.id, kind: users.kind, passwordHash: users.passwordHash })
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), eq(users.email, email)));
+  if (existing === undefined) return undefined;
+  if (existing.kind !== 'citizen') return err(counterErrors.staffAddress());
+  // A placeholder of an earlier counter visit has no password: still without an account.
+  return ok({ applicantId: existing.id, account: existing.passwordHash !== null });
 }

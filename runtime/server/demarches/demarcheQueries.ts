@@ -60,6 +60,21 @@ export async function findDemarche(
 }
 
 /**
+ * Serialises the publishes of one démarche until the transaction ends, saves of its draft
+ * going on: the second then reads the version the first wrote, so a double click or two
+ * tabs get ALREADY_PUBLISHED (or the next number, for another draft) as one after the
+ * other, not a lost race on the version's key.
+ */
+export async function takePublishTurn(
+  db: AppDatabase,
+  scope: TenantScope,
+  id: string,
+): Promise<void> {
+  const key = `guichet.publish:${scope.tenantId}:${id}`;
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+}
+
+/**
  * The démarche row, locked until the transaction ends. `update` (the default), to change
  * or delete it: a concurrent save, publish or delete waits, then sees what this one did.
  * `key share`, only to keep it from being deleted meanwhile (publish): saves go on.

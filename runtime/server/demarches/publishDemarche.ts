@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../core/sqlState.ts';
 import { auditDemarche } from './auditDemarche.ts';
 import { checkDefinition } from './checkDefinition.ts';
 import { demarcheErrors } from './demarcheErrors.ts';
-import { lockDemarche, setDemarcheTitle } from './demarcheQueries.ts';
+import { lockDemarche, setDemarcheTitle, takePublishTurn } from './demarcheQueries.ts';
 import type { VersionSummary } from './demarcheTypes.ts';
 import { diffDefinitions } from './diffDefinitions.ts';
 import { outboundDiagnostics } from './outboundDiagnostics.ts';
@@ -26,8 +26,9 @@ import { findVersion, insertVersion } from './versionQueries.ts';
  *   of the tenant has (`unitDiagnostics`), and a reference table it has not imported
  *   (`tableDiagnostics`);
  * - it is identical to the latest version (a double click): ALREADY_PUBLISHED.
- * The version number is the latest plus one; under two concurrent publishes the primary
- * key lets one in and the other gets CONFLICT, never two versions with one number.
+ * The version number is the latest plus one. Publishes of one démarche take turns
+ * (`takePublishTurn`), so two at once answer as one after the other; the primary key
+ * still stands behind it (CONFLICT), never two versions with one number.
  * The row is key-share locked first, so a concurrent `deleteDraft` of a never-published
  * démarche either waits for this version (then only discards the draft) or has deleted
  * the row (NOT_FOUND here) — never a failed foreign key.
@@ -43,6 +44,7 @@ export async function publishDemarche(
 ): Promise<Result<VersionSummary, DomainError>> {
   try {
     return await ctx.db.transaction(async (tx) => {
+      await takePublishTurn(tx, ctx.scope, input.id);
       // Key share: a save may go on meanwhile, a delete may not (see above).
       const row = await lockDemarche(tx, ctx.scope, { id: input.id, mode: 'key share' });
       if (!row) return err(demarcheErrors.notFound());

@@ -100,7 +100,7 @@ export const DEMO_TEMPLATES = [
 /**
  * Creates the demo tenant on first start: a unit tree, one account per role and the
  * `DEMO_TEMPLATES` published from the template catalogue. Does nothing when the tenant exists, so restarts keep
- * whatever was done in the demo.
+ * whatever was done in the demo; of two processes starting at once, one seeds it.
  *
  * @example
  * const created = await seedDemo(database.db);
@@ -110,12 +110,16 @@ export async function seedDemo(db: AppDatabase): Promise<boolean> {
   if (existing.length > 0) return false;
   const definitions = DEMO_TEMPLATES.map(templateDefinition);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const [tenant] = await tx
       .insert(tenants)
       .values({ slug: DEMO_TENANT, name: 'Commune de démonstration' })
+      // Two processes started at once on a fresh database both find no demo tenant: the
+      // slug's key lets one seed it, and the other starts on what that one wrote.
+      .onConflictDoNothing({ target: tenants.slug })
       .returning();
-    const tenantId = tenant!.id;
+    if (tenant === undefined) return false;
+    const tenantId = tenant.id;
     const unitIds = new Map<string, string>();
     for (const unit of DEMO_UNITS) {
       const parentId = unit.parent === null ? null : (unitIds.get(unit.parent) ?? null);
@@ -148,8 +152,8 @@ export async function seedDemo(db: AppDatabase): Promise<boolean> {
       }
     }
     for (const definition of definitions) await insertPublishedDemarche(tx, tenantId, definition);
+    return true;
   });
-  return true;
 }
 
 /** A shipped template that does not load is a bug of this build: fail the start loudly. */

@@ -1,5 +1,5 @@
 import { type AppDatabase, sealAuditLog } from '../../db/index.ts';
-import { wakeAfter } from '../core/wakeAfter.ts';
+import { repeatUntilIdle } from '../core/repeatUntilIdle.ts';
 import type { EffectLog } from './effectDeps.ts';
 
 const BATCH = 10_000;
@@ -15,20 +15,20 @@ const BATCH = 10_000;
  * const sealing = sealAuditLoop({ db: database.db, intervalMs: 5_000, idle: idle.signal, log });
  * idle.abort(); await sealing;
  */
-export async function sealAuditLoop(options: {
+export function sealAuditLoop(options: {
   db: AppDatabase;
   intervalMs: number;
   idle: AbortSignal;
   log: EffectLog;
 }): Promise<void> {
   const { idle } = options;
-  while (!idle.aborted) {
-    try {
+  return repeatUntilIdle({
+    turn: async () => {
       while ((await sealAuditLog(options.db, BATCH)) === BATCH && !idle.aborted) {}
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      options.log({ level: 'error', message, kind: 'audit-seal' });
-    }
-    await wakeAfter(options.intervalMs, idle);
-  }
+    },
+    intervalMs: options.intervalMs,
+    idle,
+    log: options.log,
+    kind: 'audit-seal',
+  });
 }

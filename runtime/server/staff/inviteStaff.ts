@@ -13,14 +13,15 @@ import {
 import type { StaffContext } from './staffContext.ts';
 import { emailTaken, unitOfAccessNotFound } from './staffErrors.ts';
 import type { AccessEntry } from './staffInputs.ts';
-import { distinctAccess, unitsExist } from './staffQueries.ts';
+import { distinctAccess, lockInvitationsOf, unitsExist } from './staffQueries.ts';
 
 /**
  * Invites a new staff member: records the invitation (who, which roles on which units,
  * until when) and, in the same transaction, the job that mails the link (the
  * transactional outbox, docs/SECURITY.md §23). The token is drawn by the worker when it
  * sends the mail and only its hash is stored (docs/SECURITY.md §40). A newer invitation
- * to the same address revokes the older ones, so only the last link works.
+ * to the same address revokes the older ones, so only the last link works; two at the
+ * same moment (two admins, two tabs) take turns, so the later one revokes the earlier.
  *
  * @example
  * await inviteStaff(context, { email: 'lea@mairie.fr', displayName: 'Léa', access: [{ role: 'agent', unitId }] });
@@ -33,6 +34,8 @@ export function inviteStaff(
   const scope = tenantScope(tenantId);
   const access = distinctAccess(input.access);
   return inTransaction(context.db, async (tx) => {
+    // Without it, both would revoke what was there before either, and both stay live.
+    await lockInvitationsOf(tx, tenantId, input.email);
     if (!(await unitsExist(tx, tenantId, access))) return err(unitOfAccessNotFound());
     const [existing] = await tx
       .select({ id: users.id })

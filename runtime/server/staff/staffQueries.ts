@@ -17,6 +17,19 @@ export async function staffUser(
   return row;
 }
 
+/**
+ * Serialises the invitations of one address of the tenant until the transaction ends:
+ * each then sees, and revokes, the one before it.
+ */
+export async function lockInvitationsOf(
+  tx: AppDatabase,
+  tenantId: string,
+  email: string,
+): Promise<void> {
+  const key = `guichet.invitation:${tenantId}:${email}`;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+}
+
 /** Whether every unit named in `access` is a unit of the tenant. */
 export async function unitsExist(
   db: AppDatabase,

@@ -1,8 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDrivers } from '../../db/testing/index.ts';
-import type { DriverKind } from '../../db/types.ts';
-import { type Rejection, rejection } from '../dossiers/testing/rejection.ts';
+import { atOnce } from '../testing/atOnce.ts';
 import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
 import { startTestServer, type TestServer } from '../testing/startTestServer.ts';
 import type { TestClient } from '../testing/testClient.ts';
@@ -64,22 +62,25 @@ for (const driver of testDrivers()) {
       };
       const before = { a: await hostChanges(a), b: await hostChanges(b) };
 
-      const [forA, forB] = await atOnce(server, driver, [
+      const [forA, forB] = await atOnce(server, { driver, lock: ['tenant_hosts'] }, [
         () => adminA.trpc.tenant.setHosts.mutate({ hosts: claims.a }),
         () => adminB.trpc.tenant.setHosts.mutate({ hosts: claims.b }),
       ]);
 
-      const outcomes = [outcomeOf(forA!), outcomeOf(forB!)];
-      expect(outcomes.map((outcome) => outcome.kind).sort()).toEqual(['refused', 'saved']);
+      const outcomes = [forA!, forB!];
+      expect(outcomes.map((outcome) => outcome.kind).sort()).toEqual(['answered', 'refused']);
       const [winner, loser] =
-        outcomes[0]!.kind === 'saved' ? (['a', 'b'] as const) : (['b', 'a'] as const);
+        outcomes[0]!.kind === 'answered' ? (['a', 'b'] as const) : (['b', 'a'] as const);
       const refused = outcomes.find((outcome) => outcome.kind === 'refused')!;
-      expect(refused.rejection).toMatchObject({
-        code: 'CONFLICT',
-        httpStatus: 409,
-        message: 'L’adresse disputee.guichet.test est déjà celle d’une autre collectivité.',
-        fieldErrors: {
-          hosts: ['L’adresse disputee.guichet.test est déjà celle d’une autre collectivité.'],
+      expect(refused).toMatchObject({
+        kind: 'refused',
+        rejection: {
+          code: 'CONFLICT',
+          httpStatus: 409,
+          message: 'L’adresse disputee.guichet.test est déjà celle d’une autre collectivité.',
+          fieldErrors: {
+            hosts: ['L’adresse disputee.guichet.test est déjà celle d’une autre collectivité.'],
+          },
         },
       });
 
@@ -104,12 +105,12 @@ for (const driver of testDrivers()) {
       ];
       const before = await hostChanges(a);
 
-      const settled = await atOnce(server, driver, [
+      const settled = await atOnce(server, { driver, lock: ['tenant_hosts'] }, [
         () => tab1.trpc.tenant.setHosts.mutate({ hosts: claims[0]! }),
         () => tab2.trpc.tenant.setHosts.mutate({ hosts: claims[1]! }),
       ]);
 
-      expect(settled.map((one) => outcomeOf(one).kind)).toEqual(['saved', 'saved']);
+      expect(settled.map((one) => one.kind)).toEqual(['answered', 'answered']);
       // Whichever went first, the second replaced its list: audited in that order.
       const changes = (await hostChanges(a)).slice(before.length);
       expect(changes).toHaveLength(2);
@@ -122,69 +123,4 @@ for (const driver of testDrivers()) {
       expect(await storedHosts(a)).toEqual(second!.after);
     });
   });
-}
-
-type Outcome = { kind: 'saved' } | { kind: 'refused'; rejection: Rejection };
-
-function outcomeOf(settled: PromiseSettledResult<Rejection | null>): Outcome {
-  if (settled.status === 'rejected') throw settled.reason;
-  return settled.value === null ? { kind: 'saved' } : { kind: 'refused', rejection: settled.value };
-}
-
-/**
- * Runs the calls together and says how each ended: null when it was answered, how it
- * was refused otherwise (a 500 too, which the assertions on the code then fail). On
- * PostgreSQL, `tenant_hosts` is locked in share mode until every call waits on a lock —
- * its first write, past its reads, or a save of the same tenant's row — so they truly
- * overlap.
- */
-async function atOnce(
-  server: TestServer,
-  driver: DriverKind,
-  calls: (() => Promise<unknown>)[],
-): Promise<PromiseSettledResult<Rejection | null>[]> {
-  const run = () =>
-    Promise.allSettled(
-      calls.map((call) =>
-        call().then(
-          () => null,
-          (error: unknown) => rejection(Promise.reject(error)),
-        ),
-      ),
-    );
-  if (driver === 'pglite') return run();
-  let release = () => {};
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  let locked = () => {};
-  const isLocked = new Promise<void>((resolve) => {
-    locked = resolve;
-  });
-  const holder = server.ownerDatabase.db.transaction(async (tx) => {
-    await tx.execute(sql`lock table tenant_hosts in share mode`);
-    locked();
-    await released;
-  });
-  await Promise.race([isLocked, holder]);
-  const running = run();
-  try {
-    await expect
-      .poll(() => waitingBackends(server), { timeout: 60_000, interval: 50 })
-      .toBe(calls.length);
-  } finally {
-    release();
-    await holder;
-  }
-  return running;
-}
-
-/** Backends of this test's database waiting for a lock. */
-async function waitingBackends(server: TestServer): Promise<number> {
-  const { rows } = await server.ownerDatabase.executeSql(
-    `select count(distinct l.pid)::int as waiting
-       from pg_locks l join pg_stat_activity s on s.pid = l.pid
-      where not l.granted and s.datname = current_database()`,
-  );
-  return (rows as { waiting: number }[])[0]?.waiting ?? 0;
 }

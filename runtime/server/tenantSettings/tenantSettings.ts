@@ -113,7 +113,6 @@ export function updateSettings(
   }
   const tenantId = context.session.tenantId;
   return inTransaction(context.db, async (tx) => {
-    const before = await readSettings(tx, tenantId);
     const contact = Object.fromEntries(
       Object.entries(input.contact).filter(([, value]) => value !== undefined && value !== ''),
     );
@@ -122,6 +121,8 @@ export function updateSettings(
       .from(tenants)
       .where(eq(tenants.id, tenantId))
       .for('update');
+    // Read once the row is held: a save that ran meanwhile is what this one changes.
+    const before = await readSettings(tx, tenantId);
     const theme = { ...stored!.theme };
     for (const key of ['primaryColor', 'accentColor'] as const) {
       if (input.theme[key] === undefined) delete theme[key];

@@ -1,4 +1,5 @@
 import { dirname, join } from 'node:path';
+import type { DriverKind } from '../../../db/types.ts';
 import type { ServerConfig } from '../../core/config.ts';
 import type { UrlSources } from '../../core/urlSources.ts';
 import type { SeededTenant } from '../../testing/seedTenant.ts';
@@ -27,7 +28,7 @@ let signIns = 0;
  * const citizen = await server.signIn(world, 'citizen');
  */
 export async function startDossierServer(
-  options: { config?: Partial<ServerConfig>; urlSources?: UrlSources } = {},
+  options: { config?: Partial<ServerConfig>; urlSources?: UrlSources; driver?: DriverKind } = {},
 ): Promise<DossierServer> {
   const inner = await startTestServer({ ...options, start: new Date('2026-03-02T09:00:00Z') });
   return {

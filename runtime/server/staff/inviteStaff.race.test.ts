@@ -1,0 +1,69 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, staffInvitations } from '../../db/index.ts';
+import { testDrivers } from '../../db/testing/index.ts';
+import { type DossierServer, startDossierServer } from '../dossiers/testing/startDossierServer.ts';
+import { atOnce } from '../testing/atOnce.ts';
+import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
+
+// A newer invitation to an address revokes the older ones, so only the last link works
+// (docs/SECURITY.md §40). Two invitations of one address at the same moment (two admins,
+// two tabs) each revoked what was there before either and both stayed live: two links
+// that both made the account. They now take turns, the second revoking the first, as
+// one after the other. On PostgreSQL both are held past their look-ups until both wait
+// (`atOnce`); PGlite runs them one after the other.
+
+for (const driver of testDrivers()) {
+  describe(`staff.invite of one address at the same moment [${driver}]`, () => {
+    let server: DossierServer;
+    let tenant: SeededTenant;
+
+    beforeAll(async () => {
+      server = await startDossierServer({ driver });
+      tenant = await seedTenant(server.database.db);
+    });
+    afterAll(() => server?.close());
+
+    it('two tabs invite one person: both answered, the later invitation alone stays live', async () => {
+      const [tab1, tab2] = [
+        await server.signIn(tenant, 'admin'),
+        await server.signIn(tenant, 'admin'),
+      ];
+      const email = `lea.${driver}@mairie.example.fr`;
+      const invite = (client: typeof tab1, displayName: string) => () =>
+        client.trpc.staff.invite.mutate({
+          email,
+          displayName,
+          access: [{ role: 'agent', unitId: null }],
+        });
+
+      const settled = await atOnce(server, { driver, lock: ['staff_invitations'] }, [
+        invite(tab1, 'Léa (onglet 1)'),
+        invite(tab2, 'Léa (onglet 2)'),
+      ]);
+
+      expect(settled.map((one) => one.kind)).toEqual(['answered', 'answered']);
+      const ids = settled.map((one) => (one as { value: { id: string } }).value.id);
+      const stored = await server.ownerDatabase.db
+        .select({ id: staffInvitations.id, revokedAt: staffInvitations.revokedAt })
+        .from(staffInvitations)
+        .where(
+          and(eq(staffInvitations.tenantId, tenant.tenantId), eq(staffInvitations.email, email)),
+        );
+      expect(stored.map((row) => row.id).sort()).toEqual([...ids].sort());
+      const live = stored.filter((row) => row.revokedAt === null);
+      expect(live).toHaveLength(1);
+      // The one audited last is the one left live: the later revoked the earlier.
+      const audited = await server.ownerDatabase.db
+        .select({ object: auditLog.object })
+        .from(auditLog)
+        .where(and(eq(auditLog.tenantId, tenant.tenantId), eq(auditLog.action, 'staff.invited')))
+        .orderBy(asc(auditLog.id));
+      expect(audited.map((row) => row.object)).toHaveLength(2);
+      expect(audited.map((row) => row.object).sort()).toEqual(
+        ids.map((id) => `invitation:${id}`).sort(),
+      );
+      expect(audited.at(-1)!.object).toBe(`invitation:${live[0]!.id}`);
+    });
+  });
+}
