@@ -11,7 +11,7 @@ import { edgeIdOf, NODE_SIZE, sourcesOf } from './flowOfWorkflow.ts';
  * worker's first layouts run before the JIT has warmed up, where the extra passes cost
  * most); 7 untangled that dense graph a little more (145 crossings against 183).
  */
-const LAYOUT_OPTIONS = {
+export const LAYOUT_OPTIONS = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
   'elk.spacing.nodeNode': '48',
