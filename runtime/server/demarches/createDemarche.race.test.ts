@@ -1,10 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, demarches } from '../../db/index.ts';
 import { testDrivers } from '../../db/testing/index.ts';
-import { type DossierServer, startDossierServer } from '../dossiers/testing/startDossierServer.ts';
 import { atOnce } from '../testing/atOnce.ts';
-import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
+import { twoAdminsRace } from '../testing/twoAdminsRace.ts';
 
 // Two admins creating one slug at the same moment: the unique key
 // `demarches_tenant_slug_key` decides (createDemarche has no look-up before its insert),
@@ -13,20 +12,11 @@ import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
 
 for (const driver of testDrivers()) {
   describe(`demarches.create of one slug at the same moment [${driver}]`, () => {
-    let server: DossierServer;
-    let tenant: SeededTenant;
-
-    beforeAll(async () => {
-      server = await startDossierServer({ driver });
-      tenant = await seedTenant(server.database.db);
-    });
-    afterAll(() => server?.close());
+    const race = twoAdminsRace(driver);
 
     it('one démarche is created, the other admin gets CONFLICT with the slug’s message, unaudited', async () => {
-      const [tab1, tab2] = [
-        await server.signIn(tenant, 'admin'),
-        await server.signIn(tenant, 'admin'),
-      ];
+      const [tab1, tab2] = await race.adminTabs();
+      const { server, tenant } = race;
       const create = (client: typeof tab1, title: string) => () =>
         client.trpc.demarches.create.mutate({ slug: 'carte-resident', title });
 

@@ -1,10 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, demarcheVersions } from '../../db/index.ts';
 import { testDrivers } from '../../db/testing/index.ts';
-import { type DossierServer, startDossierServer } from '../dossiers/testing/startDossierServer.ts';
 import { atOnce } from '../testing/atOnce.ts';
-import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
+import { twoAdminsRace } from '../testing/twoAdminsRace.ts';
 
 // Two publishes of one draft at the same moment (two tabs, two admins): both found the
 // same latest version and took the same next number; the version's key let one in and
@@ -15,20 +14,11 @@ import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
 
 for (const driver of testDrivers()) {
   describe(`demarches.publish of one draft at the same moment [${driver}]`, () => {
-    let server: DossierServer;
-    let tenant: SeededTenant;
-
-    beforeAll(async () => {
-      server = await startDossierServer({ driver });
-      tenant = await seedTenant(server.database.db);
-    });
-    afterAll(() => server?.close());
+    const race = twoAdminsRace(driver);
 
     it('one publishes version 1, the other gets the already-published CONFLICT, unaudited', async () => {
-      const [tab1, tab2] = [
-        await server.signIn(tenant, 'admin'),
-        await server.signIn(tenant, 'admin'),
-      ];
+      const [tab1, tab2] = await race.adminTabs();
+      const { server, tenant } = race;
       const created = await tab1.trpc.demarches.create.mutate({
         slug: 'carte-resident',
         title: 'Carte de résident',

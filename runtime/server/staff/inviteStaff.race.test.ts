@@ -1,10 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, staffInvitations } from '../../db/index.ts';
 import { testDrivers } from '../../db/testing/index.ts';
-import { type DossierServer, startDossierServer } from '../dossiers/testing/startDossierServer.ts';
 import { atOnce } from '../testing/atOnce.ts';
-import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
+import { twoAdminsRace } from '../testing/twoAdminsRace.ts';
 
 // A newer invitation to an address revokes the older ones, so only the last link works
 // (docs/SECURITY.md §40). Two invitations of one address at the same moment (two admins,
@@ -15,20 +14,11 @@ import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
 
 for (const driver of testDrivers()) {
   describe(`staff.invite of one address at the same moment [${driver}]`, () => {
-    let server: DossierServer;
-    let tenant: SeededTenant;
-
-    beforeAll(async () => {
-      server = await startDossierServer({ driver });
-      tenant = await seedTenant(server.database.db);
-    });
-    afterAll(() => server?.close());
+    const race = twoAdminsRace(driver);
 
     it('two tabs invite one person: both answered, the later invitation alone stays live', async () => {
-      const [tab1, tab2] = [
-        await server.signIn(tenant, 'admin'),
-        await server.signIn(tenant, 'admin'),
-      ];
+      const [tab1, tab2] = await race.adminTabs();
+      const { server, tenant } = race;
       const email = `lea.${driver}@mairie.example.fr`;
       const invite = (client: typeof tab1, displayName: string) => () =>
         client.trpc.staff.invite.mutate({

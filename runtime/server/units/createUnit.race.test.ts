@@ -1,10 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, units } from '../../db/index.ts';
 import { testDrivers } from '../../db/testing/index.ts';
-import { type DossierServer, startDossierServer } from '../dossiers/testing/startDossierServer.ts';
 import { atOnce } from '../testing/atOnce.ts';
-import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
+import { twoAdminsRace } from '../testing/twoAdminsRace.ts';
 
 // Two admins creating one unit code at the same moment: the writes to a tenant's tree
 // take turns (`lockTree`), and the insert does nothing on `units_tenant_code_key`, so the
@@ -13,20 +12,11 @@ import { type SeededTenant, seedTenant } from '../testing/seedTenant.ts';
 
 for (const driver of testDrivers()) {
   describe(`units.create of one code at the same moment [${driver}]`, () => {
-    let server: DossierServer;
-    let tenant: SeededTenant;
-
-    beforeAll(async () => {
-      server = await startDossierServer({ driver });
-      tenant = await seedTenant(server.database.db);
-    });
-    afterAll(() => server?.close());
+    const race = twoAdminsRace(driver);
 
     it('one unit is created, the other admin gets CONFLICT with the code’s message, unaudited', async () => {
-      const [tab1, tab2] = [
-        await server.signIn(tenant, 'admin'),
-        await server.signIn(tenant, 'admin'),
-      ];
+      const [tab1, tab2] = await race.adminTabs();
+      const { server, tenant } = race;
       const create = (client: typeof tab1, name: string) => () =>
         client.trpc.units.create.mutate({ code: 'pole-seniors', name, parentId: null });
 
