@@ -60,7 +60,7 @@ export async function serveStatic(
     if (preload) res.setHeader('Link', preload);
   }
   if (!info?.isFile()) return false;
-  const landing = queueLandingPreload(req);
+  const landing = extname(file) === '.html' ? queueLandingPreload(req) : null;
   if (landing) res.appendHeader('Link', landing);
   let rewrite = (html: string) => html;
   if (pageTenant !== undefined && extname(file) === '.html') {
