@@ -1,3 +1,5 @@
+import { onFirstUse } from '../onFirstUse.ts';
+
 /**
  * Calendar dates as the form stores them (`format: date`, `YYYY-MM-DD`), computed on
  * whole days in UTC so no time zone or daylight saving shift can move a date.
@@ -72,7 +74,15 @@ export function ageOn(birth: string, at: string): number | null {
 }
 
 // Building a formatter costs far more than using one: made once, on first use.
-let PARIS_DAY: Intl.DateTimeFormat | undefined;
+const PARIS_DAY = onFirstUse(
+  () =>
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Paris',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }),
+);
 
 /**
  * The calendar day in Paris at `now`: the `today` every expression reads, on the server
@@ -82,13 +92,7 @@ let PARIS_DAY: Intl.DateTimeFormat | undefined;
  * parisDate(new Date('2026-12-31T23:30:00Z')); // '2027-01-01'
  */
 export function parisDate(now: Date): string {
-  PARIS_DAY ??= new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  const parts = PARIS_DAY.formatToParts(now);
+  const parts = PARIS_DAY().formatToParts(now);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }

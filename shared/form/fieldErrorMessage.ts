@@ -1,11 +1,8 @@
 import type { ErrorObject } from 'ajv';
+import { onFirstUse } from '../onFirstUse.ts';
 
-/**
- * Made on first use, not when the module loads: a page's first formatter loads the
- * locale's data, ~150 ms of main thread under Lighthouse's mobile emulation, and most
- * form pages show no number in an error before the citizen has typed.
- */
-let numbers: Intl.NumberFormat | undefined;
+/** Made on first use: most form pages show no number in an error before the citizen types. */
+const numbers = onFirstUse(() => new Intl.NumberFormat('fr-FR'));
 
 const TYPE_NAMES: Readonly<Record<string, string>> = {
   string: 'un texte',
@@ -119,10 +116,7 @@ function typeName(type: unknown): string {
 }
 
 function show(value: unknown): string {
-  if (typeof value === 'number') {
-    numbers ??= new Intl.NumberFormat('fr-FR');
-    return numbers.format(value);
-  }
+  if (typeof value === 'number') return numbers().format(value);
   if (typeof value === 'string') return value;
   return JSON.stringify(value);
 }

@@ -1,3 +1,5 @@
+import { onFirstUse } from '../onFirstUse.ts';
+
 /**
  * French renderings of dates, amounts and lists for letters and notifications, as
  * `Intl` with the `fr-FR` locale produces them (narrow no-break spaces included), so a
@@ -9,18 +11,8 @@
 const PARIS = 'Europe/Paris';
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-/**
- * A formatter made on first use: building one costs far more than using it (a page's
- * first one also loads the locale's data, ~150 ms of main thread on a slow phone), and
- * the citizen's form page loads this module ahead of the review step that formats.
- */
-function onFirstUse<T>(make: () => T): () => T {
-  let made: T | undefined;
-  return () => {
-    made ??= make();
-    return made;
-  };
-}
+// Formatters made on first use (`onFirstUse`): the citizen's form page loads this
+// module ahead of the review step that formats.
 
 const dayMonthYear = (timeZone: string) =>
   new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone });

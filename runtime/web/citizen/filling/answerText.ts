@@ -1,4 +1,5 @@
 import type { FormDefinition } from '../../../../shared/definition/types.ts';
+import { onFirstUse } from '../../../../shared/onFirstUse.ts';
 import { choiceLabel, hasChoiceLabels } from '../../../../shared/templating/choiceLabel.ts';
 import { dateFr } from '../../../../shared/templating/frenchFormats.ts';
 import type { UploadedFile } from '../../forms/index.ts';
@@ -10,7 +11,7 @@ function isObject(value: unknown): value is SchemaObject {
 }
 
 /** Made on first use: the review step's chunk loads while the first step shows (see FillPage). */
-let numbers: Intl.NumberFormat | undefined;
+const numbers = onFirstUse(() => new Intl.NumberFormat('fr-FR'));
 
 /**
  * An answer as the review page shows it, in words: « Oui »/« Non », a choice's title,
@@ -31,10 +32,7 @@ export function answerText(
     return value.map((id) => files[String(id)]?.fileName ?? 'fichier joint').join(', ');
   }
   if (typeof value === 'boolean') return value ? 'Oui' : 'Non';
-  if (typeof value === 'number') {
-    numbers ??= new Intl.NumberFormat('fr-FR');
-    return numbers.format(value);
-  }
+  if (typeof value === 'number') return numbers().format(value);
   const choices = Array.isArray(node['oneOf']) ? node['oneOf'] : [];
   const choice = choices.find((option) => isObject(option) && option['const'] === value);
   if (isObject(choice) && typeof choice['title'] === 'string') return choice['title'];

@@ -4,19 +4,19 @@ import {
   describeAccept,
   MAX_ATTACHMENT_BYTES,
 } from '../../../../shared/form/fileTypes.ts';
+import { onFirstUse } from '../../../../shared/onFirstUse.ts';
 
 /**
  * Made on first use, not when the module loads: this module is on every form page (file
  * fields' help text), and the page's first formatter costs ~150 ms of main thread under
  * Lighthouse's mobile emulation (its locale data is loaded then), for a size few pages show.
  */
-let sizes: Intl.NumberFormat | undefined;
+const sizes = onFirstUse(() => new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }));
 
 /** « 2 Mo », « 350 ko »: sizes as people read them. */
 export function describeSize(bytes: number): string {
-  sizes ??= new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
-  if (bytes >= 1024 * 1024) return `${sizes.format(bytes / (1024 * 1024))} Mo`;
-  if (bytes >= 1024) return `${sizes.format(bytes / 1024)} ko`;
+  if (bytes >= 1024 * 1024) return `${sizes().format(bytes / (1024 * 1024))} Mo`;
+  if (bytes >= 1024) return `${sizes().format(bytes / 1024)} ko`;
   return `${bytes} octets`;
 }
 
