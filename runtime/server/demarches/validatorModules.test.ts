@@ -86,6 +86,9 @@ describe('precompiled validators served per published version (docs/SECURITY.md 
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // fetch asks for brotli or gzip and decodes it, as a browser does.
+    expect(response.headers.get('content-encoding')).toMatch(/^(br|gzip)$/);
+    expect(response.headers.get('vary')).toBe('Accept-Encoding');
     const source = await response.text();
     // re2js has a method named `eval` (`}eval(B,e){`, `.eval(`): only a call of the global counts.
     expect(source).not.toMatch(/new Function\b|[^\w.$}]eval\(/);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppDatabase } from '../../db/types.ts';
+import { compressAnswer } from '../core/compressAnswer.ts';
 import { validatorModule } from './validatorModules.ts';
 
 /** Where the validators of one published version are served (see webForms). */
@@ -48,6 +49,15 @@ export async function validatorsHttpHandler(
   res.statusCode = 200;
   res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
   res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-  res.end(req.method === 'HEAD' ? undefined : source);
+  res.setHeader('Vary', 'Accept-Encoding');
+  let body: Buffer = Buffer.from(source);
+  // Compressed per request: the browser keeps the module a year, so once per citizen.
+  const encoded = await compressAnswer('GET', req.headers, body);
+  if (encoded !== null) {
+    res.setHeader('Content-Encoding', encoded.encoding);
+    body = encoded.body;
+  }
+  res.setHeader('Content-Length', body.length);
+  res.end(req.method === 'HEAD' ? undefined : body);
   return true;
 }

@@ -2,6 +2,7 @@ import { createReadStream, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
+import { type AnswerEncoding, acceptedEncodings } from '../core/compressAnswer.ts';
 import { builtHtmlOf, webAppFor } from '../webBuild/webApps.ts';
 import { sendAppPage } from './appPage.ts';
 import { queueLandingPreload } from './queueLandingPreload.ts';
@@ -125,11 +126,8 @@ function isHashedAsset(file: string): boolean {
   return file.includes(`${sep}assets${sep}`);
 }
 
-/** Encodings the build writes beside assets (webBuild/precompressAssets.ts), best first. */
-const ENCODINGS = [
-  { encoding: 'br', suffix: '.br' },
-  { encoding: 'gzip', suffix: '.gz' },
-] as const;
+/** The copies the build writes beside assets (webBuild/precompressAssets.ts). */
+const SUFFIXES: Record<AnswerEncoding, string> = { br: '.br', gzip: '.gz' };
 
 /**
  * The build's brotli or gzip copy of an asset when the browser accepts it (a `q=0`
@@ -139,17 +137,10 @@ async function compressedCopy(
   file: string,
   acceptEncoding: string | undefined,
 ): Promise<{ encoding: string; file: string; info: Stats } | null> {
-  const accepted = new Set(
-    (acceptEncoding ?? '')
-      .split(',')
-      .map((part) => part.trim().toLowerCase().split(';'))
-      .filter(([, quality]) => !/^\s*q\s*=\s*0(\.0*)?\s*$/.test(quality ?? ''))
-      .map(([name]) => name),
-  );
-  for (const { encoding, suffix } of ENCODINGS) {
-    if (!accepted.has(encoding)) continue;
-    const info = await stat(file + suffix).catch(() => null);
-    if (info?.isFile()) return { encoding, file: file + suffix, info };
+  for (const encoding of acceptedEncodings(acceptEncoding)) {
+    const copy = file + SUFFIXES[encoding];
+    const info = await stat(copy).catch(() => null);
+    if (info?.isFile()) return { encoding, file: copy, info };
   }
   return null;
 }

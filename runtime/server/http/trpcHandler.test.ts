@@ -1,5 +1,6 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { initTRPC } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -32,33 +33,45 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-/** A raw HTTP exchange, so headers (Host, Set-Cookie, Transfer-Encoding) are as sent. */
-function exchange(path: string, options: { method?: string; body?: string; host?: string } = {}) {
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
-    (resolve, reject) => {
-      const url = new URL(path, base);
-      const sent = request(
-        url,
-        {
-          method: options.method ?? 'GET',
-          headers: {
-            'content-type': 'application/json',
-            ...(options.host ? { host: options.host } : {}),
-          },
+/** A raw HTTP exchange, so headers (Host, Set-Cookie, Transfer-Encoding) and bytes are as sent. */
+function exchange(
+  path: string,
+  options: { method?: string; body?: string; host?: string; headers?: Record<string, string> } = {},
+) {
+  return new Promise<{
+    status: number;
+    headers: Record<string, unknown>;
+    body: string;
+    bytes: Buffer;
+  }>((resolve, reject) => {
+    const url = new URL(path, base);
+    const sent = request(
+      url,
+      {
+        method: options.method ?? 'GET',
+        headers: {
+          'content-type': 'application/json',
+          ...(options.host ? { host: options.host } : {}),
+          ...options.headers,
         },
-        (res) => {
-          let body = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => {
-            body += chunk;
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const bytes = Buffer.concat(chunks);
+          resolve({
+            status: res.statusCode!,
+            headers: res.headers,
+            body: bytes.toString('utf8'),
+            bytes,
           });
-          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-        },
-      );
-      sent.on('error', reject);
-      sent.end(options.body);
-    },
-  );
+        });
+      },
+    );
+    sent.on('error', reject);
+    sent.end(options.body);
+  });
 }
 
 describe('trpcHandler', () => {
@@ -107,5 +120,44 @@ describe('trpcHandler', () => {
       host: 'exa mple:99999',
     });
     expect(JSON.parse(forged.body)).toEqual({ result: { data: 2 } });
+  });
+
+  it('compresses a large query answer for its own pages, never for another site nor a mutation', async () => {
+    const text = 'Dossier déposé par Éloïse Dupont, 12 rue des Lilas. '.repeat(100);
+    const path = `/trpc/echo?input=${encodeURIComponent(JSON.stringify({ text }))}`;
+    const plain = JSON.stringify({ result: { data: text } });
+
+    const own = await exchange(path, {
+      headers: { 'accept-encoding': 'gzip, deflate, br', 'sec-fetch-site': 'same-origin' },
+    });
+    expect(own.headers['content-encoding']).toBe('br');
+    expect(own.headers.vary).toMatch(/trpc-accept.*Accept-Encoding/);
+    expect(own.headers['content-length']).toBe(String(own.bytes.length));
+    expect(own.bytes.length).toBeLessThan(plain.length / 10);
+    expect(brotliDecompressSync(own.bytes).toString('utf8')).toBe(plain);
+
+    const gzipOnly = await exchange(path, { headers: { 'accept-encoding': 'gzip, br;q=0' } });
+    expect(gzipOnly.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzipOnly.bytes).toString('utf8')).toBe(plain);
+
+    // A link or navigation from another site carries the session cookie: its answer's
+    // length must not depend on what was compressed with what (BREACH).
+    for (const site of ['cross-site', 'same-site']) {
+      const foreign = await exchange(path, {
+        headers: { 'accept-encoding': 'br, gzip', 'sec-fetch-site': site },
+      });
+      expect(foreign.headers['content-encoding']).toBeUndefined();
+      expect(foreign.body).toBe(plain);
+    }
+    const small = await exchange(`/trpc/echo?input=${encodeURIComponent('{"text":"é"}')}`, {
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    const mutation = await exchange('/trpc/save', {
+      method: 'POST',
+      body: JSON.stringify({ text }),
+      headers: { 'accept-encoding': 'br', 'sec-fetch-site': 'same-origin' },
+    });
+    expect(mutation.headers['content-encoding']).toBeUndefined();
   });
 });

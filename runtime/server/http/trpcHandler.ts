@@ -3,6 +3,7 @@ import { type AnyRouter, TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
+import { compressAnswer } from '../core/compressAnswer.ts';
 import { crossSiteRefusal, nonJsonRefusal, type OwnOrigin } from '../core/crossSiteGuard.ts';
 import type { DomainError } from '../core/domainError.ts';
 import { RETRY_AFTER_SECONDS, toTRPCError } from '../trpc/index.ts';
@@ -36,7 +37,8 @@ const DEFAULT_MAX_BATCH_CALLS = 10;
  * request body in a web stream and streams the `Response` back into node through
  * another, for answers that are small JSON documents here: on the submit path that was
  * a tenth of the server's CPU (`runtime/server/bench/README.md`). The answer leaves in
- * one write with its Content-Length, never chunked.
+ * one write with its Content-Length, never chunked; a large query answer is compressed
+ * first (`compressAnswer.ts`).
  *
  * Differences from the node adapter, none used by this API: no subscriptions or
  * streamed answers (the fetch `Response` is read whole), and no abort signal when the
@@ -136,7 +138,8 @@ async function answer<TRouter extends AnyRouter>(
       router: options.router,
       createContext: () => options.createContext(exchange) as never,
     });
-    const payload = Buffer.from(await response.arrayBuffer());
+    let payload: Buffer = Buffer.from(await response.arrayBuffer());
+    const encoded = await compressAnswer(req.method, req.headers, payload);
     res.statusCode = response.status;
     for (const [name, value] of response.headers) {
       if (name !== 'set-cookie') res.setHeader(name, value);
@@ -145,6 +148,12 @@ async function answer<TRouter extends AnyRouter>(
     if (cookies.length > 0) res.appendHeader('Set-Cookie', cookies);
     // DATABASE_UNAVAILABLE (the only 503 the API gives): tell clients when to retry.
     if (response.status === 503) res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+    // tRPC's own Vary (trpc-accept, accept) is kept: the encoding adds to it.
+    if (req.method === 'GET') res.appendHeader('Vary', 'Accept-Encoding');
+    if (encoded !== null) {
+      res.setHeader('Content-Encoding', encoded.encoding);
+      payload = encoded.body;
+    }
     res.setHeader('Content-Length', payload.length);
     res.end(payload);
   } catch {
