@@ -28,8 +28,14 @@ const APPS = [
 describe('each app’s first page', () => {
   for (const app of APPS) {
     for (const [width, viewport] of Object.entries(VIEWPORTS)) {
-      it(`${app.name} (${width}): one h1, no CSP violation, no axe violation`, async () => {
+      it(`${app.name} (${width}): one h1, no CSP violation, no axe violation, no missing file`, async () => {
         const { page, context, problems } = await openPage(browser, server.url, viewport);
+        // Every file the page asks is there (an API call may answer 401 to a visitor).
+        const missing: string[] = [];
+        page.on('response', (response) => {
+          if (response.status() >= 400 && !new URL(response.url()).pathname.startsWith('/trpc/'))
+            missing.push(`${response.status()} ${response.url()}`);
+        });
         try {
           await page.goto(app.path);
           // A loaded machine may take seconds to run the app's first render.
@@ -37,6 +43,12 @@ describe('each app’s first page', () => {
           await page.waitForLoadState('networkidle');
           await expectAccessible(page, `premiere-page-${app.name}-${width}`);
           expect(problems).toEqual([]);
+          // The tab's icon: without one the browser asks /favicon.ico and logs its 404.
+          const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+          const served = await page.request.get(new URL(icon ?? '', page.url()).href);
+          expect(served.status()).toBe(200);
+          expect(served.headers()['content-type']).toBe('image/svg+xml');
+          expect(missing).toEqual([]);
         } finally {
           await context.close();
         }
