@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { savedViews } from '../../db/schema/index.ts';
@@ -50,7 +50,9 @@ export async function listViews(ctx: QueueServiceContext): Promise<SavedView[]> 
 
 /**
  * Saves the current filters under a name for the caller. A name they already use is a
- * CONFLICT (nothing overwritten); past `MAX_SAVED_VIEWS` the save is refused.
+ * CONFLICT (nothing overwritten); past `MAX_SAVED_VIEWS` the save is refused. One
+ * agent's saves take turns (a lock per agent, to the transaction's end): two tabs
+ * saving the thirtieth view at once both counted 29 and both inserted.
  *
  * @example
  * await saveView(ctx, { name: 'Mes urgents', search: '?seulement=mine&priorite=urgent' });
@@ -59,36 +61,33 @@ export async function saveView(
   ctx: QueueServiceContext,
   input: z.output<typeof saveViewInput>,
 ): Promise<Result<SavedView, DomainError>> {
-  const mine = and(
-    eq(savedViews.tenantId, ctx.viewer.tenantId),
-    eq(savedViews.userId, ctx.viewer.userId),
-  );
-  const [held] = await ctx.db.select({ n: count() }).from(savedViews).where(mine);
-  if (Number(held?.n ?? 0) >= MAX_SAVED_VIEWS) {
-    return err({
-      code: 'INVALID_INPUT',
-      message: `Vous avez déjà ${MAX_SAVED_VIEWS} vues enregistrées : supprimez-en une d’abord.`,
-    });
-  }
-  const [saved] = await ctx.db
-    .insert(savedViews)
-    .values({
-      tenantId: ctx.viewer.tenantId,
-      userId: ctx.viewer.userId,
-      name: input.name,
-      search: input.search,
-      createdAt: ctx.now,
-    })
-    .onConflictDoNothing()
-    .returning({ id: savedViews.id, name: savedViews.name, search: savedViews.search });
-  if (!saved) {
-    return err({
-      code: 'CONFLICT',
-      message: `Vous avez déjà une vue nommée « ${input.name} ».`,
-      fieldErrors: { name: ['Ce nom est déjà pris.'] },
-    });
-  }
-  return ok(saved);
+  const { tenantId, userId } = ctx.viewer;
+  const mine = and(eq(savedViews.tenantId, tenantId), eq(savedViews.userId, userId));
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(${`guichet.saved-views:${tenantId}:${userId}`}))`,
+    );
+    const [held] = await tx.select({ n: count() }).from(savedViews).where(mine);
+    if (Number(held?.n ?? 0) >= MAX_SAVED_VIEWS) {
+      return err({
+        code: 'INVALID_INPUT',
+        message: `Vous avez déjà ${MAX_SAVED_VIEWS} vues enregistrées : supprimez-en une d’abord.`,
+      });
+    }
+    const [saved] = await tx
+      .insert(savedViews)
+      .values({ tenantId, userId, name: input.name, search: input.search, createdAt: ctx.now })
+      .onConflictDoNothing()
+      .returning({ id: savedViews.id, name: savedViews.name, search: savedViews.search });
+    if (!saved) {
+      return err({
+        code: 'CONFLICT',
+        message: `Vous avez déjà une vue nommée « ${input.name} ».`,
+        fieldErrors: { name: ['Ce nom est déjà pris.'] },
+      });
+    }
+    return ok(saved);
+  });
 }
 
 /**
