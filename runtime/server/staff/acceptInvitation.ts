@@ -14,6 +14,7 @@ import type { DomainError } from '../core/domainError.ts';
 import { inTransaction } from '../dossiers/index.ts';
 import { invitationTokenHash } from './invitationJob.ts';
 import { emailTaken, INVITATION_INVALID } from './staffErrors.ts';
+import { lockInvitationsOf } from './staffQueries.ts';
 
 export interface AcceptRequest {
   now: Date;
@@ -26,7 +27,9 @@ export interface AcceptRequest {
  * up by its hash, and must be unused, unrevoked and unexpired — one answer for every
  * other case. The password follows the sign-up policy (docs/SECURITY.md §3). Marking
  * the invitation used and creating the account happen in one transaction, guarded by
- * `accepted_at is null`, so two clicks on the link create one account. No session is
+ * `accepted_at is null`, so two clicks on the link create one account; it takes turns
+ * with the address's invitations (`lockInvitationsOf`), so an invitation sent at the
+ * same moment either revokes this one first or finds the account made. No session is
  * opened: the new agent signs in, as after a sign-up.
  *
  * @example
@@ -40,6 +43,7 @@ export async function acceptInvitation(
   const hash = invitationTokenHash(input.token);
   const [found] = await db
     .select({
+      tenantId: staffInvitations.tenantId,
       email: staffInvitations.email,
       displayName: staffInvitations.displayName,
     })
@@ -50,6 +54,9 @@ export async function acceptInvitation(
   if (!policy.ok) return policy;
   const passwordHash = await hashPassword(input.password);
   return inTransaction(db, async (tx) => {
+    // Takes turns with a new invitation of the address: one accepted as the admin
+    // invites again would otherwise leave the new link live beside the new account.
+    await lockInvitationsOf(tx, found.tenantId, found.email);
     const [invitation] = await tx
       .update(staffInvitations)
       .set({ acceptedAt: request.now })

@@ -1,16 +1,20 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, staffInvitations } from '../../db/index.ts';
+import { auditLog, staffInvitations, users } from '../../db/index.ts';
 import { testDrivers } from '../../db/testing/index.ts';
-import { atOnce } from '../testing/atOnce.ts';
+import { atOnce, waitingBackends } from '../testing/atOnce.ts';
 import { twoAdminsRace } from '../testing/twoAdminsRace.ts';
+import { invitationTokenHash } from './invitationJob.ts';
 
 // A newer invitation to an address revokes the older ones, so only the last link works
 // (docs/SECURITY.md §40). Two invitations of one address at the same moment (two admins,
 // two tabs) each revoked what was there before either and both stayed live: two links
 // that both made the account. They now take turns, the second revoking the first, as
-// one after the other. On PostgreSQL both are held past their look-ups until both wait
-// (`atOnce`); PGlite runs them one after the other.
+// one after the other. An acceptance takes its turn with them too: an invitation sent as
+// the link was accepted found no account yet and stayed live beside the new one. On
+// PostgreSQL both are held past their look-ups until both wait (`atOnce`); PGlite runs
+// them one after the other.
 
 for (const driver of testDrivers()) {
   describe(`staff.invite of one address at the same moment [${driver}]`, () => {
@@ -54,6 +58,73 @@ for (const driver of testDrivers()) {
         ids.map((id) => `invitation:${id}`).sort(),
       );
       expect(audited.at(-1)!.object).toBe(`invitation:${live[0]!.id}`);
+    });
+
+    it('the invitee accepts as the admin invites again: never an account beside a live link', async () => {
+      const [tab1] = await race.adminTabs();
+      const { server, tenant } = race;
+      const email = `hugo.${driver}@mairie.example.fr`;
+      const invite = () =>
+        tab1.trpc.staff.invite.mutate({
+          email,
+          displayName: 'Hugo',
+          access: [{ role: 'agent', unitId: null }],
+        });
+      const first = await invite();
+      // The mailed token, set here instead of drawn by the worker (staff.test.ts mails it).
+      const token = randomBytes(32).toString('base64url');
+      await server.ownerDatabase.db
+        .update(staffInvitations)
+        .set({ tokenHash: invitationTokenHash(token) })
+        .where(eq(staffInvitations.id, first.id));
+      const accept = () =>
+        server.client().trpc.staff.acceptInvitation.mutate({
+          token,
+          password: 'Une phrase de passe pour la mairie 2026',
+        });
+      // The acceptance goes first, held at its account's insert; the new invitation comes
+      // while it waits, as an admin clicking « Renvoyer » at that moment.
+      const inviteOnceAcceptWaits = async () => {
+        if (driver === 'postgres') {
+          await expect.poll(() => waitingBackends(server), { timeout: 20_000 }).toBe(1);
+        }
+        return invite();
+      };
+
+      const [accepted, invitedAgain] = await atOnce(server, { driver, lock: ['users'] }, [
+        accept,
+        inviteOnceAcceptWaits,
+      ]);
+
+      const live = await server.ownerDatabase.db
+        .select({ id: staffInvitations.id })
+        .from(staffInvitations)
+        .where(
+          and(
+            eq(staffInvitations.tenantId, tenant.tenantId),
+            eq(staffInvitations.email, email),
+            isNull(staffInvitations.acceptedAt),
+            isNull(staffInvitations.revokedAt),
+          ),
+        );
+      const account = await server.ownerDatabase.db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.tenantId, tenant.tenantId), eq(users.email, email)));
+      if (accepted!.kind === 'answered') {
+        expect(account).toHaveLength(1);
+        expect(invitedAgain).toMatchObject({
+          kind: 'refused',
+          rejection: { domainCode: 'EMAIL_TAKEN' },
+        });
+        expect(live).toEqual([]);
+      } else {
+        // PGlite may run the new invitation first: it revokes the link being accepted.
+        expect(driver).toBe('pglite');
+        expect(accepted).toMatchObject({ rejection: { domainCode: 'INVITATION_INVALID' } });
+        expect(account).toEqual([]);
+        expect(live).toHaveLength(1);
+      }
     });
   });
 }

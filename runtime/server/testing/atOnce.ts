@@ -69,8 +69,11 @@ export async function atOnce(
   return running;
 }
 
-/** Backends of this test's database waiting for a lock. */
-async function waitingBackends(server: Pick<TestServer, 'ownerDatabase'>): Promise<number> {
+/**
+ * Backends of this test's database waiting for a lock: for a call that must start only
+ * once another waits.
+ */
+export async function waitingBackends(server: Pick<TestServer, 'ownerDatabase'>): Promise<number> {
   const { rows } = await server.ownerDatabase.executeSql(
     `select count(distinct l.pid)::int as waiting
        from pg_locks l join pg_stat_activity s on s.pid = l.pid
