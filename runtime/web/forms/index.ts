@@ -24,3 +24,8 @@ export { precompiledValidator, rootValidator, type ValidatorMap } from './precom
 export { type FormSource, withSourcedFields } from './sourceFieldUi.ts';
 export { submitAction } from './submitAction.ts';
 export { toPageErrors } from './toPageErrors.ts';
+export {
+  type DossierFormInput,
+  type DossierFormView,
+  useDossierFormParts,
+} from './useDossierFormParts.ts';

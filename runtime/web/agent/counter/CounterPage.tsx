@@ -1,26 +1,20 @@
-import type { RJSFSchema } from '@rjsf/utils';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { DemarcheDefinition } from '../../../../shared/definition/types.ts';
-import { computeValues, parisDate } from '../../../../shared/expressions/index.ts';
+import { useEffect, useRef, useState } from 'react';
 import type { AppRouter } from '../../../server/router.ts';
 import { domainErrorOf } from '../../api/domainErrorOf.ts';
 import { useTRPC, useTRPCClient } from '../../api/trpcContext.ts';
+import { useSourceSearch } from '../../api/useSourceSearch.ts';
 import {
   ErrorSummary,
-  formSteps,
-  type GuichetFormContext,
   loadValidators,
   type PageError,
   PageForm,
   pageErrors,
-  precompiledValidator,
-  rootValidator,
-  type SourceSearch,
   submitAction,
   toPageErrors,
-  type UploadedFile,
+  useDossierFormParts,
+  type ValidatorMap,
 } from '../../forms/index.ts';
 import { AppShell } from '../../shell/AppShell.tsx';
 import { AccountBar, type Me } from '../AccountBar.tsx';
@@ -78,11 +72,7 @@ export function CounterPage({ id, me }: { id: string; me: Me }) {
 
 type View = inferRouterOutputs<AppRouter>['counter']['get'];
 
-function CounterForm(props: {
-  view: View;
-  validators: Parameters<typeof precompiledValidator>[0];
-  me: Me;
-}) {
+function CounterForm(props: { view: View; validators: ValidatorMap; me: Me }) {
   const { view, validators, me } = props;
   const client = useTRPCClient();
   const trpc = useTRPC();
@@ -95,60 +85,21 @@ function CounterForm(props: {
   const [filed, setFiled] = useState<{ reference: string; trackingCode: string | null } | null>(
     null,
   );
-  const [files, setFiles] = useState<Record<string, UploadedFile>>(() =>
-    Object.fromEntries(view.attachments.map((file) => [file.id, file])),
-  );
   const revision = useRef(view.revision);
   const doneRef = useRef<HTMLHeadingElement>(null);
-  const steps = useMemo(
-    () => formSteps(view.form.schema, view.form.uiSchema, view.form.pages),
-    [view.form],
-  );
-  const form = useMemo(
-    () => ({
-      schema: view.form.schema,
-      uiSchema: view.form.uiSchema,
-      sections: view.form.sections,
-      computed: new Set(view.form.computed.map((computed) => computed.field)),
-      sources: view.form.sources,
-    }),
-    [view.form],
-  );
-  const computing = useMemo(
-    () => ({ computed: view.form.computed }) as unknown as DemarcheDefinition,
-    [view.form.computed],
-  );
-  const data = useMemo(
-    () => computeValues(computing, answers, parisDate(new Date())),
-    [computing, answers],
-  );
-  const latest = useRef(data);
-  latest.current = data;
-  const validator = useMemo(() => precompiledValidator(validators), [validators]);
-  const validateRoot = rootValidator(validators, view.form.schema as RJSFSchema);
-  const sources = useMemo<SourceSearch>(() => {
-    const where = {
-      tenant: me.tenant.slug,
-      demarche: view.demarche.slug,
-      version: view.demarche.version,
-    };
-    return {
-      search: (source, query) => client.dataSources.search.query({ ...where, source, query }),
-      labelOf: async (source, value) => {
-        const found = await client.dataSources.search.query({ ...where, source, value });
-        return found.entries[0]?.label ?? null;
-      },
-    };
-  }, [client, me.tenant.slug, view.demarche.slug, view.demarche.version]);
-  const context = useMemo<GuichetFormContext>(
-    () => ({
-      dossierId: view.id,
-      files,
-      rememberFile: (file) => setFiles((known) => ({ ...known, [file.id]: file })),
-      sources,
-    }),
-    [view.id, files, sources],
-  );
+  const sources = useSourceSearch({
+    tenant: me.tenant.slug,
+    demarche: view.demarche.slug,
+    version: view.demarche.version,
+  });
+  const { steps, form, data, latestData, validator, validateRoot, context } = useDossierFormParts({
+    dossierId: view.id,
+    form: view.form,
+    answers,
+    attachments: view.attachments,
+    validators,
+    sources,
+  });
   useEffect(() => {
     if (filed) doneRef.current?.focus();
   }, [filed]);
@@ -162,7 +113,7 @@ function CounterForm(props: {
     if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     await new Promise((resolve) => setTimeout(resolve, 0));
     setAttempt((count) => count + 1);
-    const local = validateRoot ? pageErrors(validateRoot, latest.current, allFields) : [];
+    const local = validateRoot ? pageErrors(validateRoot, latestData.current, allFields) : [];
     if (local.length > 0) {
       setErrors(local);
       return;
@@ -175,7 +126,7 @@ function CounterForm(props: {
     setBusy(true);
     try {
       const changes = Object.fromEntries(
-        Object.entries(latest.current).filter(([field]) => editable(field)),
+        Object.entries(latestData.current).filter(([field]) => editable(field)),
       );
       const saved = await client.counter.saveDraft.mutate({
         id: view.id,

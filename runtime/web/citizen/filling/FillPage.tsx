@@ -1,25 +1,19 @@
-import type { RJSFSchema } from '@rjsf/utils';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
-import type { DemarcheDefinition, FormDefinition } from '../../../../shared/definition/types.ts';
-import { computeValues, parisDate } from '../../../../shared/expressions/index.ts';
+import type { FormDefinition } from '../../../../shared/definition/types.ts';
 import { domainErrorOf } from '../../api/domainErrorOf.ts';
 import { useTRPC, useTRPCClient } from '../../api/trpcContext.ts';
+import { useSourceSearch } from '../../api/useSourceSearch.ts';
 import {
   ErrorSummary,
-  formSteps,
-  type GuichetFormContext,
   lazyPart,
   type PageError,
   PageForm,
   pageErrors,
-  precompiledValidator,
-  rootValidator,
-  type SourceSearch,
   submitAction,
   toPageErrors,
-  type UploadedFile,
+  useDossierFormParts,
   type ValidatorMap,
   WHOLE_FORM_STEP,
 } from '../../forms/index.ts';
@@ -74,10 +68,6 @@ function Steps({ view, validators }: { view: DossierForm; validators: ValidatorM
   const queryClient = useQueryClient();
   const [, navigate] = useLocation();
   const draft = useDraft({ id: view.id, data: view.data, revision: view.revision });
-  const steps = useMemo(
-    () => formSteps(view.form.schema, view.form.uiSchema, view.form.pages),
-    [view.form],
-  );
   const [step, setStep] = useState(0);
   const [hidden, setHidden] = useState<Record<string, boolean>>({});
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -87,65 +77,24 @@ function Steps({ view, validators }: { view: DossierForm; validators: ValidatorM
   // Refused for an unconfirmed address: offer a new confirmation link under the review.
   const [unconfirmed, setUnconfirmed] = useState(false);
   const session = useSession();
-  const [files, setFiles] = useState<Record<string, UploadedFile>>(() =>
-    Object.fromEntries(view.attachments.map((file) => [file.id, file])),
-  );
   const title = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
-
-  const form = useMemo(
-    () => ({
-      schema: view.form.schema,
-      uiSchema: view.form.uiSchema,
-      sections: view.form.sections,
-      computed: new Set(view.form.computed.map((computed) => computed.field)),
-      sources: view.form.sources,
-    }),
-    [view.form],
-  );
-  const computing = useMemo(
-    () => ({ computed: view.form.computed }) as unknown as DemarcheDefinition,
-    [view.form.computed],
-  );
-  // Without computed fields the answers are the data: no Paris date to build (the page's
-  // first date formatter costs ~150 ms of main thread on a slow phone, at the first render).
-  const data = useMemo(
-    () =>
-      computing.computed?.length
-        ? computeValues(computing, draft.answers, parisDate(new Date()))
-        : draft.answers,
-    [computing, draft.answers],
-  );
-  const latestData = useRef(data);
-  latestData.current = data;
-  const validator = useMemo(() => precompiledValidator(validators), [validators]);
-  const validateRoot = rootValidator(validators, view.form.schema as RJSFSchema);
   const safe = useSafeChooser(view.id);
-  // Searched in the dossier's own version: its sources are the ones its answers are checked against.
-  const sources = useMemo<SourceSearch>(() => {
-    const where = {
-      tenant: pageTenant(),
-      demarche: view.demarche.slug,
-      version: view.demarche.version,
-    };
-    return {
-      search: (source, query) => client.dataSources.search.query({ ...where, source, query }),
-      labelOf: async (source, value) => {
-        const found = await client.dataSources.search.query({ ...where, source, value });
-        return found.entries[0]?.label ?? null;
-      },
-    };
-  }, [client, view.demarche.slug, view.demarche.version]);
-  const context = useMemo<GuichetFormContext>(
-    () => ({
+  const sources = useSourceSearch({
+    tenant: pageTenant(),
+    demarche: view.demarche.slug,
+    version: view.demarche.version,
+  });
+  const { steps, form, data, latestData, validator, validateRoot, context, files } =
+    useDossierFormParts({
       dossierId: view.id,
-      files,
-      rememberFile: (file) => setFiles((known) => ({ ...known, [file.id]: file })),
-      safe,
+      form: view.form,
+      answers: draft.answers,
+      attachments: view.attachments,
+      validators,
       sources,
-    }),
-    [view.id, files, safe, sources],
-  );
+      safe,
+    });
 
   useEffect(() => void ReviewStep.preload(), []);
 
