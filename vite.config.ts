@@ -77,6 +77,13 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rollupOptions: {
       input: Object.fromEntries(WEB_APPS.map((app) => [app.name, app.entry])),
+      // tRPC's packages do not declare `sideEffects: false`, so their index's re-exports
+      // kept modules the apps never call (the WebSocket link: ~1 KB gz on the citizen's
+      // form page). None of their modules changes anything at load; the journeys run on
+      // this build.
+      treeshake: {
+        moduleSideEffects: (id: string) => !/[\\/]node_modules[\\/]@trpc[\\/]/.test(id),
+      },
     },
   },
   test: {
