@@ -29,3 +29,4 @@ export {
   type DossierFormView,
   useDossierFormParts,
 } from './useDossierFormParts.ts';
+export { useStepErrors } from './useStepErrors.ts';

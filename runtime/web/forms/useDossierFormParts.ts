@@ -28,14 +28,15 @@ export interface DossierFormView {
 }
 
 export interface DossierFormInput {
-  dossierId: string;
+  /** Null where nothing is sent (a bench, a preview). */
+  dossierId: string | null;
   form: DossierFormView;
   /** The answers as typed; computed values are added to them here. */
   answers: Record<string, unknown>;
   /** Files the dossier already has, so their names and scan status show. */
   attachments: readonly UploadedFile[];
   validators: ValidatorMap;
-  sources: SourceSearch;
+  sources?: SourceSearch | undefined;
   safe?: SafeChooser | undefined;
 }
 
@@ -92,7 +93,7 @@ export function useDossierFormParts(input: DossierFormInput) {
       files,
       rememberFile: (file) => setFiles((known) => ({ ...known, [file.id]: file })),
       safe,
-      sources,
+      ...(sources ? { sources } : {}),
     }),
     [dossierId, files, safe, sources],
   );

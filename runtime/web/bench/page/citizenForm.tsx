@@ -1,15 +1,11 @@
-import type { RJSFSchema } from '@rjsf/utils';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { DemarcheDefinition } from '../../../../shared/definition/types.ts';
-import { computeValues, parisDate } from '../../../../shared/expressions/index.ts';
 import {
+  type DossierFormView,
   ErrorSummary,
-  type GuichetFormContext,
   PageForm,
-  pageErrors,
-  precompiledValidator,
-  rootValidator,
+  useDossierFormParts,
+  useStepErrors,
   type ValidatorMap,
 } from '../../forms/index.ts';
 import type { BenchForm } from '../benchForm.ts';
@@ -17,9 +13,10 @@ import { finishTiming } from './renderTiming.ts';
 
 /**
  * The front office's form step as `FillPage`'s `Steps` runs it, minus the server: the
- * answers in state, computed values and the whole answers validated by the precompiled
- * root validator at every render, the error summary, then `PageForm` (one memoised RJSF
- * form per section, our theme, text inputs that commit after a pause).
+ * answers in state, the same parts (`useDossierFormParts`: computed values, validators,
+ * context), the whole answers validated by the precompiled root validator at every
+ * render, the error summary, then `PageForm` (one memoised RJSF form per section, our
+ * theme, text inputs that commit after a pause).
  */
 function CitizenBenchForm({
   form,
@@ -32,32 +29,26 @@ function CitizenBenchForm({
 }) {
   const [answers, setAnswers] = useState<Record<string, unknown>>(form.data);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const pageForm = useMemo(
+  const view = useMemo<DossierFormView>(
     () => ({
       schema: form.schema,
       uiSchema: form.uiSchema,
+      pages: null,
       sections: form.sections,
-      computed: new Set<string>(),
+      computed: [],
       sources: [],
     }),
     [form],
   );
-  const computing = useMemo(() => ({ computed: [] }) as unknown as DemarcheDefinition, []);
-  const data = useMemo(
-    () => computeValues(computing, answers, parisDate(new Date())),
-    [computing, answers],
-  );
-  const validator = useMemo(() => precompiledValidator(validators), [validators]);
-  const validateRoot = rootValidator(validators, form.schema as RJSFSchema);
-  const clientErrors = useMemo(
-    () => (validateRoot ? pageErrors(validateRoot, data, form.fields) : []),
-    [validateRoot, data, form.fields],
-  );
-  const errors = clientErrors.filter((error) => touched.has(String(error.path[0])));
-  const context = useMemo<GuichetFormContext>(
-    () => ({ dossierId: null, files: {}, rememberFile: () => {} }),
-    [],
-  );
+  const parts = useDossierFormParts({
+    dossierId: null,
+    form: view,
+    answers,
+    attachments: NO_FILES,
+    validators,
+  });
+  const { data } = parts;
+  const errors = useStepErrors(parts.validateRoot, data, form.fields, { attempt: 0, touched });
   const onChange = useCallback(
     (changes: Record<string, unknown>) => setAnswers((known) => ({ ...known, ...changes })),
     [],
@@ -71,18 +62,20 @@ function CitizenBenchForm({
     <form className="etape" noValidate aria-label="Formulaire de test">
       <ErrorSummary schema={form.schema} errors={errors} focusKey={0} />
       <PageForm
-        form={pageForm}
+        form={parts.form}
         fields={form.fields}
         data={data}
         errors={errors}
-        validator={validator}
-        context={context}
+        validator={parts.validator}
+        context={parts.context}
         onChange={onChange}
         onBlurField={onBlurField}
       />
     </form>
   );
 }
+
+const NO_FILES: never[] = [];
 
 export function renderCitizen(
   container: HTMLElement,

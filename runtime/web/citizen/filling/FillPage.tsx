@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import type { FormDefinition } from '../../../../shared/definition/types.ts';
 import { domainErrorOf } from '../../api/domainErrorOf.ts';
@@ -14,6 +14,7 @@ import {
   submitAction,
   toPageErrors,
   useDossierFormParts,
+  useStepErrors,
   type ValidatorMap,
   WHOLE_FORM_STEP,
 } from '../../forms/index.ts';
@@ -108,17 +109,11 @@ function Steps({ view, validators }: { view: DossierForm; validators: ValidatorM
   const visibleSteps = steps.filter((candidate) => !hidden[candidate.id]);
   const position = page ? visibleSteps.indexOf(page) + 1 : visibleSteps.length + 1;
   const total = visibleSteps.length + 1;
-  // Once per change of the answers, not at every render (the save status re-renders too).
-  const clientErrors = useMemo(
-    () => (page && validateRoot ? pageErrors(validateRoot, data, page.fields) : []),
-    [page, validateRoot, data],
-  );
-  const shown = [
-    ...(attempt > 0
-      ? clientErrors
-      : clientErrors.filter((error) => touched.has(String(error.path[0])))),
-    ...serverErrors,
-  ];
+  const clientErrors = useStepErrors(validateRoot, data, page?.fields ?? NO_FIELDS, {
+    attempt,
+    touched,
+  });
+  const shown = [...clientErrors, ...serverErrors];
 
   function go(next: number) {
     setStep(next);
@@ -279,6 +274,8 @@ function Steps({ view, validators }: { view: DossierForm; validators: ValidatorM
     </CitizenPage>
   );
 }
+
+const NO_FIELDS: string[] = [];
 
 function failureMessage(error: unknown): string {
   return (
