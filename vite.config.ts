@@ -28,20 +28,28 @@ function htmlAtAppUrls(): Plugin {
 }
 
 /**
- * @rjsf/utils resolves `$ref`s with fast-uri, a second URI parser the browser does not
- * need: its import (and only its) goes to a stand-in on the browser's URL
- * (runtime/web/forms/uriStandIn.ts), which keeps the citizen's form page lighter.
+ * Two of @rjsf/utils' imports go, in the browser builds only, to stand-ins that keep the
+ * citizen's form page lighter and faster:
+ * - `fast-uri`, with which it resolves `$ref`s: a second URI parser the browser does not
+ *   need (runtime/web/forms/uriStandIn.ts, on the browser's URL);
+ * - its own `getDecimalSeparator`, which built an `Intl.NumberFormat` at every render of
+ *   every number field (runtime/web/forms/decimalSeparatorStandIn.ts, remembered per
+ *   locale list).
  */
-function rjsfUriStandIn(): Plugin {
-  const standIn = fileURLToPath(new URL('./runtime/web/forms/uriStandIn.ts', import.meta.url));
+function rjsfStandIns(): Plugin {
+  const standIns: Record<string, string> = {
+    'fast-uri': fileURLToPath(new URL('./runtime/web/forms/uriStandIn.ts', import.meta.url)),
+    './getDecimalSeparator.js': fileURLToPath(
+      new URL('./runtime/web/forms/decimalSeparatorStandIn.ts', import.meta.url),
+    ),
+  };
   return {
-    name: 'guichet:rjsf-uri-stand-in',
+    name: 'guichet:rjsf-stand-ins',
     apply: 'build',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source === 'fast-uri' && importer && /[\\/]@rjsf[\\/]utils[\\/]/.test(importer)) {
-        return standIn;
-      }
+      const standIn = standIns[source];
+      if (standIn && importer && /[\\/]@rjsf[\\/]utils[\\/]/.test(importer)) return standIn;
       return null;
     },
   };
@@ -52,7 +60,7 @@ function rjsfUriStandIn(): Plugin {
 export default defineConfig({
   plugins: [
     react(),
-    rjsfUriStandIn(),
+    rjsfStandIns(),
     rjsfLayoutFieldsLazy(),
     htmlAtAppUrls(),
     pageBundleGuard(),
