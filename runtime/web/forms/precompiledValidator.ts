@@ -8,17 +8,28 @@ import {
 import type { ValidateFunction } from './pageErrors.ts';
 
 /**
- * RJSF asks about the same condition objects (the root's own `if`s) at every change:
- * their hash (a sorted JSON of the schema) is computed once per object.
+ * RJSF asks about the same conditions (the root's own `if`s) at every render of every
+ * group, each time in a fresh copy (its reference resolution copies the schema): RJSF's
+ * hash (a sorted JSON, then a character-by-character hash) took ~20 ms of a 900-field
+ * form's first render. The hash is kept per object, and per plain JSON text for the
+ * copies: `JSON.stringify` is native and a copy keeps its original's key order.
  */
 const hashes = new WeakMap<object, string>();
+const hashesOfText = new Map<string, string>();
+/** Enough for every condition of the forms a page draws; past it the texts start over. */
+const MAX_TEXTS = 2000;
 
 function hashOf(schema: RJSFSchema): string {
   let hash = hashes.get(schema);
+  if (hash !== undefined) return hash;
+  const text = JSON.stringify(schema);
+  hash = hashesOfText.get(text);
   if (hash === undefined) {
     hash = hashForSchema(schema);
-    hashes.set(schema, hash);
+    if (hashesOfText.size >= MAX_TEXTS) hashesOfText.clear();
+    hashesOfText.set(text, hash);
   }
+  hashes.set(schema, hash);
   return hash;
 }
 
