@@ -51,10 +51,24 @@ const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
 const ROOT = resolve(import.meta.dirname, '../..');
 const PAGE = 'runtime/web/bench/page/index.html';
 
-/** The production build (vite.config.ts, NODE_ENV=production), with another input if asked. */
+/**
+ * Our plugins and alias that change how RJSF itself behaves in the browser builds (its
+ * URI parser and decimal separator replaced, its layout fields made lazy, markdown shown
+ * as plain text). The stock renderer is built without them: it is RJSF as published.
+ */
+const OUR_RJSF_CHANGES = ['guichet:rjsf-stand-ins', 'guichet:rjsf-layout-fields-lazy'];
+
+/** Where the stock build is served from, beside ours. */
+const STOCK_BASE = '/stock/';
+
+/**
+ * The production build (vite.config.ts, NODE_ENV=production), with another input if
+ * asked; `stock` builds without our changes to RJSF, addressed under `STOCK_BASE`.
+ */
 async function buildWith(
   outDir: string,
   input?: Record<string, string>,
+  options: { stock?: boolean } = {},
 ): Promise<Map<string, BuiltChunk>> {
   const { build, loadConfigFromFile } = await import('vite');
   const loaded = await loadConfigFromFile(
@@ -64,14 +78,20 @@ async function buildWith(
   );
   if (!loaded) throw new Error('vite.config.ts not found');
   let chunks = new Map<string, BuiltChunk>();
+  const plugins = (loaded.config.plugins ?? []).filter(
+    (plugin) =>
+      !options.stock ||
+      !(plugin && 'name' in plugin && OUR_RJSF_CHANGES.includes(String(plugin.name))),
+  );
   const config: InlineConfig = {
     ...loaded.config,
     configFile: false,
     root: ROOT,
     mode: 'production',
     logLevel: 'warn',
+    ...(options.stock ? { base: STOCK_BASE, resolve: {} } : {}),
     plugins: [
-      ...(loaded.config.plugins ?? []),
+      ...plugins,
       {
         name: 'bench:chunks',
         generateBundle(_options, bundle) {
@@ -172,7 +192,8 @@ async function measureOnce(
     const page = await context.newPage();
     const failures: string[] = [];
     page.on('pageerror', (error) => failures.push(error.message));
-    await page.goto(`${url}/${PAGE}?kind=${kind}&sections=${SECTIONS_OF[size]}`);
+    const from = kind === 'rjsf' ? `${url}${STOCK_BASE}` : `${url}/`;
+    await page.goto(`${from}${PAGE}?kind=${kind}&sections=${SECTIONS_OF[size]}`);
     // Run in the page: no closure over this file's names.
     const told = () => (window as unknown as { benchResult?: BenchPageResult }).benchResult;
     await page.waitForFunction(
@@ -346,6 +367,7 @@ async function main(): Promise<void> {
   const weight = PROFILE ? null : await citizenWeight();
   const outDir = await mkdtemp(join(tmpdir(), 'guichet-bench-form-'));
   await buildWith(outDir, { bench: join(ROOT, PAGE) });
+  await buildWith(join(outDir, STOCK_BASE), { bench: join(ROOT, PAGE) }, { stock: true });
   if (previous === undefined) delete process.env.NODE_ENV;
   else process.env.NODE_ENV = previous;
   for (const size of SIZES) {
