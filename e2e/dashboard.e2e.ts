@@ -3,6 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../runtime/server/demo/index.ts';
 import type { ApiClient } from '../runtime/web/api/createApiClient.ts';
+import { parisDate } from '../shared/expressions/dates.ts';
 import { loadTemplate } from '../templates/index.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { launchChromium, openPage } from './support/browser.ts';
@@ -135,8 +136,11 @@ describe('the dashboard per level', () => {
       await page.keyboard.press('Tab');
       await page.keyboard.press('ArrowRight');
       expect(await form.getByLabel('Des dates').isChecked()).toBe(true);
-      const today = new Date().toISOString().slice(0, 10);
-      const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+      // Dates as an agent in France types them: Paris days. In UTC, between 23:00 and
+      // midnight, « today » was still yesterday there, and the dossiers just filed fell
+      // after the chosen period.
+      const today = parisDate(new Date());
+      const monthAgo = parisDate(new Date(Date.now() - 30 * 86_400_000));
       await form.getByLabel('Du').fill(monthAgo);
       await form.getByLabel('Au (inclus)').fill(today);
       await form.getByLabel('Au (inclus)').focus();
