@@ -3,18 +3,9 @@ import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { extname, join, normalize } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
-import type { InlineConfig } from 'vite';
 import { compileValidatorModule } from '../../runtime/server/demarches/compileValidatorModule.ts';
-import {
-  type BuiltChunk,
-  chunksLoaded,
-  entryChunk,
-  lazyChunkOf,
-} from '../../runtime/server/webBuild/bundleGraph.ts';
-import { builtChunks } from '../../runtime/server/webBuild/pageBundleGuard.ts';
 import { benchForm } from '../../runtime/web/bench/benchForm.ts';
 import type { BenchPageResult } from '../../runtime/web/bench/page/renderTiming.ts';
 import {
@@ -27,6 +18,7 @@ import {
 } from '../../runtime/web/bench/run/benchReport.ts';
 import { CHROMIUM, CHROMIUM_FLAGS } from '../support/browser.ts';
 import { type Profile, selfTimes, startCpuProfile } from './cpuProfile.ts';
+import { buildWith, citizenWeight, ROOT, STOCK_BASE } from './formBenchBuild.ts';
 
 /** Page loads per renderer and size; the median is kept. */
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -48,96 +40,7 @@ const SECTIONS_OF = { 300: 10, 900: 30 } as const;
 const PROFILE = process.env.BENCH_PROFILE === '1';
 /** With `BENCH_PROFILE`, a folder where each profile is also written, for DevTools' Performance panel. */
 const PROFILE_DIR = process.env.BENCH_PROFILE_DIR;
-const ROOT = resolve(import.meta.dirname, '../..');
 const PAGE = 'runtime/web/bench/page/index.html';
-
-/**
- * Our plugins and alias that change how RJSF itself behaves in the browser builds (its
- * URI parser and decimal separator replaced, its layout fields made lazy, markdown shown
- * as plain text). The stock renderer is built without them: it is RJSF as published.
- */
-const OUR_RJSF_CHANGES = ['guichet:rjsf-stand-ins', 'guichet:rjsf-layout-fields-lazy'];
-
-/** Where the stock build is served from, beside ours. */
-const STOCK_BASE = '/stock/';
-
-/**
- * The production build (vite.config.ts, NODE_ENV=production), with another input if
- * asked; `stock` builds without our changes to RJSF, addressed under `STOCK_BASE`.
- */
-async function buildWith(
-  outDir: string,
-  input?: Record<string, string>,
-  options: { stock?: boolean } = {},
-): Promise<Map<string, BuiltChunk>> {
-  const { build, loadConfigFromFile } = await import('vite');
-  const loaded = await loadConfigFromFile(
-    { command: 'build', mode: 'production' },
-    join(ROOT, 'vite.config.ts'),
-    ROOT,
-  );
-  if (!loaded) throw new Error('vite.config.ts not found');
-  let chunks = new Map<string, BuiltChunk>();
-  const plugins = (loaded.config.plugins ?? []).filter(
-    (plugin) =>
-      !options.stock ||
-      !(plugin && 'name' in plugin && OUR_RJSF_CHANGES.includes(String(plugin.name))),
-  );
-  const config: InlineConfig = {
-    ...loaded.config,
-    configFile: false,
-    root: ROOT,
-    mode: 'production',
-    logLevel: 'warn',
-    ...(options.stock ? { base: STOCK_BASE, resolve: {} } : {}),
-    plugins: [
-      ...plugins,
-      {
-        name: 'bench:chunks',
-        generateBundle(_options, bundle) {
-          chunks = builtChunks(bundle);
-        },
-      },
-    ],
-    build: {
-      ...loaded.config.build,
-      outDir,
-      emptyOutDir: true,
-      ...(input ? { rollupOptions: { input } } : {}),
-    },
-  };
-  await build(config);
-  return chunks;
-}
-
-/** Gzipped kilobytes of the built files named. */
-async function gzippedKb(outDir: string, fileNames: Iterable<string>): Promise<number> {
-  const { readFile } = await import('node:fs/promises');
-  let bytes = 0;
-  for (const fileName of fileNames) {
-    bytes += gzipSync(await readFile(join(outDir, fileName)), { level: 9 }).length;
-  }
-  return bytes / 1024;
-}
-
-/** What the citizen's pages load: the catalogue (the entry), a form page (plus FillPage). */
-async function citizenWeight(): Promise<{ formPage: number; catalogue: number }> {
-  const outDir = await mkdtemp(join(tmpdir(), 'guichet-bench-web-'));
-  try {
-    const chunks = await buildWith(outDir);
-    const entry = entryChunk(chunks, 'citizen');
-    const fillPage = lazyChunkOf(chunks, 'citizen/filling/FillPage.tsx');
-    if (!entry || !fillPage) throw new Error('citizen entry or FillPage chunk not found');
-    const catalogue = chunksLoaded(chunks, [entry.fileName], { lazily: false });
-    const formPage = chunksLoaded(chunks, [entry.fileName, fillPage.fileName], { lazily: false });
-    return {
-      formPage: await gzippedKb(outDir, formPage),
-      catalogue: await gzippedKb(outDir, catalogue),
-    };
-  } finally {
-    await rm(outDir, { recursive: true, force: true });
-  }
-}
 
 const MEDIA_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
