@@ -3,6 +3,7 @@ import { demarches, demarcheVersions, type StoredDefinition } from '../../db/sch
 import { units } from '../../db/schema/tenants.ts';
 import type { TenantScope } from '../../db/tenancy/tenantScope.ts';
 import type { AppDatabase } from '../../db/types.ts';
+import { lockUntilCommit } from '../core/lockUntilCommit.ts';
 import { latestVersionOf } from './latestVersionOf.ts';
 
 /**
@@ -70,8 +71,7 @@ export async function takePublishTurn(
   scope: TenantScope,
   id: string,
 ): Promise<void> {
-  const key = `guichet.publish:${scope.tenantId}:${id}`;
-  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+  await lockUntilCommit(db, `guichet.publish:${scope.tenantId}:${id}`);
 }
 
 /**

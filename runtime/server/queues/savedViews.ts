@@ -1,8 +1,10 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { err, ok, type Result } from '../../../shared/result.ts';
 import { savedViews } from '../../db/schema/index.ts';
 import type { DomainError } from '../core/domainError.ts';
+import { lockUntilCommit } from '../core/lockUntilCommit.ts';
+import { inTransaction } from '../dossiers/index.ts';
 import type { QueueServiceContext } from './listQueue.ts';
 
 /** A working list of shortcuts, not an archive. */
@@ -63,10 +65,8 @@ export async function saveView(
 ): Promise<Result<SavedView, DomainError>> {
   const { tenantId, userId } = ctx.viewer;
   const mine = and(eq(savedViews.tenantId, tenantId), eq(savedViews.userId, userId));
-  return ctx.db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtext(${`guichet.saved-views:${tenantId}:${userId}`}))`,
-    );
+  return inTransaction<SavedView, DomainError>(ctx.db, async (tx) => {
+    await lockUntilCommit(tx, `guichet.saved-views:${tenantId}:${userId}`);
     const [held] = await tx.select({ n: count() }).from(savedViews).where(mine);
     if (Number(held?.n ?? 0) >= MAX_SAVED_VIEWS) {
       return err({

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type AppDatabase, memberships, tenantScope, units, users } from '../../db/index.ts';
+import { lockUntilCommit } from '../core/lockUntilCommit.ts';
 import type { AccessEntry } from './staffInputs.ts';
 
 /** A staff account of the tenant (never a citizen), or undefined. */
@@ -26,8 +27,7 @@ export async function lockInvitationsOf(
   tenantId: string,
   email: string,
 ): Promise<void> {
-  const key = `guichet.invitation:${tenantId}:${email}`;
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+  await lockUntilCommit(tx, `guichet.invitation:${tenantId}:${email}`);
 }
 
 /** Whether every unit named in `access` is a unit of the tenant. */

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { type AppDatabase, tenantScope, units } from '../../db/index.ts';
+import { lockUntilCommit } from '../core/lockUntilCommit.ts';
 
 export interface UnitRow {
   id: string;
@@ -44,7 +45,7 @@ export async function unitById(
  * checked at once could each see no cycle and together make one.
  */
 export async function lockTree(tx: AppDatabase, tenantId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`guichet.units:${tenantId}`}))`);
+  await lockUntilCommit(tx, `guichet.units:${tenantId}`);
 }
 
 /**
