@@ -54,20 +54,41 @@ export async function compressAnswer(
   headers: IncomingHttpHeaders,
   payload: Buffer,
 ): Promise<{ encoding: AnswerEncoding; body: Buffer } | null> {
-  if (method !== 'GET' || payload.length < COMPRESS_FROM_BYTES) return null;
+  const encoding = answerEncoding(method, headers, payload.length);
+  return encoding === null ? null : { encoding, body: await compressed(payload, encoding) };
+}
+
+/**
+ * How `compressAnswer` would encode an answer of `size` bytes to this request (same
+ * rules), for a caller that keeps compressed copies of an answer that never changes.
+ *
+ * @example
+ * const encoding = answerEncoding(req.method, req.headers, source.length);
+ */
+export function answerEncoding(
+  method: string | undefined,
+  headers: IncomingHttpHeaders,
+  size: number,
+): AnswerEncoding | null {
+  if (method !== 'GET' || size < COMPRESS_FROM_BYTES) return null;
   const site = headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin') return null;
-  const [encoding] = acceptedEncodings(headers['accept-encoding']);
-  if (encoding === undefined) return null;
-  const body =
-    encoding === 'br'
-      ? await brotli(payload, {
-          params: {
-            [constants.BROTLI_PARAM_QUALITY]: 4,
-            [constants.BROTLI_PARAM_SIZE_HINT]: payload.length,
-            [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-          },
-        })
-      : await gzipAsync(payload);
-  return { encoding, body };
+  return acceptedEncodings(headers['accept-encoding'])[0] ?? null;
+}
+
+/**
+ * `payload` in `encoding`, off the event loop.
+ *
+ * @example
+ * const body = await compressed(Buffer.from(source), 'br');
+ */
+export function compressed(payload: Buffer, encoding: AnswerEncoding): Promise<Buffer> {
+  if (encoding === 'gzip') return gzipAsync(payload);
+  return brotli(payload, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 4,
+      [constants.BROTLI_PARAM_SIZE_HINT]: payload.length,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+    },
+  });
 }

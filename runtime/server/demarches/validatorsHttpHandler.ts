@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppDatabase } from '../../db/types.ts';
-import { compressAnswer } from '../core/compressAnswer.ts';
+import { type AnswerEncoding, answerEncoding, compressed } from '../core/compressAnswer.ts';
 import { validatorModule } from './validatorModules.ts';
 
 /** Where the validators of one published version are served (see webForms). */
@@ -50,14 +50,34 @@ export async function validatorsHttpHandler(
   res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
   res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
   res.setHeader('Vary', 'Accept-Encoding');
-  let body: Buffer = Buffer.from(source);
-  // Compressed per request: the browser keeps the module a year, so once per citizen.
-  const encoded = await compressAnswer('GET', req.headers, body);
-  if (encoded !== null) {
-    res.setHeader('Content-Encoding', encoded.encoding);
-    body = encoded.body;
+  const plain = Buffer.from(source);
+  const encoding = answerEncoding('GET', req.headers, plain.length);
+  let body: Buffer = plain;
+  if (encoding !== null) {
+    // The démarche's id is unique across tenants, and the tenant was checked above.
+    body = await compressedCopy(`${match![2]}/${match![3]}/${encoding}`, plain, encoding);
+    res.setHeader('Content-Encoding', encoding);
   }
   res.setHeader('Content-Length', body.length);
   res.end(req.method === 'HEAD' ? undefined : body);
   return true;
+}
+
+/** Compressed modules kept per process, as the compiled ones are (`validatorModules.ts`). */
+const MAX_COPIES = 400;
+const copies = new Map<string, Promise<Buffer>>();
+
+/**
+ * A published version's module never changes: it is compressed once per encoding, not
+ * for every citizen who opens the form (a long form's module is hundreds of KB).
+ */
+function compressedCopy(key: string, plain: Buffer, encoding: AnswerEncoding): Promise<Buffer> {
+  let copy = copies.get(key);
+  if (copy === undefined) {
+    copy = compressed(plain, encoding);
+    copy.catch(() => copies.delete(key));
+    if (copies.size >= MAX_COPIES) copies.delete(copies.keys().next().value as string);
+    copies.set(key, copy);
+  }
+  return copy;
 }
