@@ -45,10 +45,14 @@ export async function buildWith(
   );
   if (!loaded) throw new Error('vite.config.ts not found');
   let chunks = new Map<string, BuiltChunk>();
-  const plugins = (loaded.config.plugins ?? []).filter(
-    (plugin) =>
-      !options.stock ||
-      !(plugin && 'name' in plugin && OUR_RJSF_CHANGES.includes(String(plugin.name))),
+  const nameOf = (plugin: unknown) =>
+    plugin && typeof plugin === 'object' && 'name' in plugin ? String(plugin.name) : '';
+  const all = loaded.config.plugins ?? [];
+  // A plugin renamed in vite.config.ts would otherwise stay in the stock build unseen.
+  const missing = OUR_RJSF_CHANGES.filter((name) => !all.some((plugin) => nameOf(plugin) === name));
+  if (missing.length > 0) throw new Error(`bench: no plugin named ${missing.join(', ')}`);
+  const plugins = all.filter(
+    (plugin) => !options.stock || !OUR_RJSF_CHANGES.includes(nameOf(plugin)),
   );
   const config: InlineConfig = {
     ...loaded.config,
