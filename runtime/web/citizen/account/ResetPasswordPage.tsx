@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useLayoutEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { domainErrorOf } from '../../api/domainErrorOf.ts';
 import { useTRPCClient } from '../../api/trpcContext.ts';
@@ -14,10 +14,11 @@ import { forgetLinkToken, linkToken } from './linkToken.ts';
 export function ResetPasswordPage() {
   const client = useTRPCClient();
   // Read when first shown, kept here for a retry after a refusal, and dropped from the
-  // address bar only once the page is on screen: a render React throws away (the page
-  // loads on demand, under Suspense) would otherwise have wiped it before the kept one.
+  // address bar once the page is committed: a render React throws away (the page loads
+  // on demand, under Suspense) would otherwise have wiped it before the kept one. Before
+  // the first paint, not after it: the page never shows with the token in the address.
   const [token] = useState(() => linkToken(window.location.hash));
-  useEffect(() => forgetLinkToken(), []);
+  useLayoutEffect(() => forgetLinkToken(), []);
   const [done, setDone] = useState(false);
   const [problem, setProblem] = useState<{ message: string; field?: string; deadLink?: boolean }>();
   const [busy, setBusy] = useState(false);
